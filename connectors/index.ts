@@ -1,0 +1,8 @@
+import type { ConnectorSpec } from '../src/connect/connector-spec';
+
+/** Every connector the add-on ships, in the order the source picker lists them. */
+export const CONNECTORS: readonly ConnectorSpec[] = [];
+
+export function findConnector(id: string): ConnectorSpec | undefined {
+  return CONNECTORS.find((c) => c.id === id);
+}

@@ -1,0 +1,209 @@
+/**
+ * The declarative shape of a connector. A connector is a folder `connectors/<id>/` whose
+ * `spec.ts` exports one `ConnectorSpec` (checked with `satisfies ConnectorSpec`). The sync
+ * engine, the sidebar's setup form, the CLI and the build (urlFetchWhitelist) all read it.
+ *
+ * Functions are allowed only as hooks, for what a declaration cannot express; they live in
+ * the connector's own folder.
+ */
+
+export type ColumnType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime' | 'date' | 'json';
+
+export interface ColumnSpec {
+  /** Flattened field path, `parent.child` for nested objects; also the header text. */
+  name: string;
+  type: ColumnType;
+  /**
+   * How a datetime arrives when it is not an ISO-8601 string: `unix` seconds (Stripe) or
+   * `unix-ms`. ISO strings and `YYYY-MM-DD` are recognised without this.
+   */
+  format?: 'unix' | 'unix-ms' | 'iso';
+  description?: string;
+}
+
+export type FieldKind = 'text' | 'secret' | 'url' | 'select' | 'number' | 'date' | 'hosts';
+
+export interface ConfigField {
+  /** Key in the connection's config; the CLI's tapdash.json uses the same keys. */
+  key: string;
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  /** One sentence under the input. */
+  help?: string;
+  /** Where the user finds the value (their vendor's API-keys page). */
+  helpUrl?: string;
+  placeholder?: string;
+  /** Regular expression source the value must match, with the message shown when it does not. */
+  pattern?: string;
+  patternMessage?: string;
+  options?: Array<{ value: string; label: string }>;
+  default?: string;
+}
+
+/** Where credentials go. `field`s name ConfigField keys. */
+export type AuthSpec =
+  | { type: 'none' }
+  | { type: 'bearer'; field: string }
+  | { type: 'header'; header: string; field: string; prefix?: string }
+  | { type: 'query'; param: string; field: string }
+  | { type: 'basic'; usernameField: string; passwordField?: string }
+  /** Google's own OAuth token for the user (ScriptApp.getOAuthToken), for Google APIs. */
+  | { type: 'google' };
+
+/**
+ * How to get the next page. Paths are dot paths into the parsed JSON body.
+ * - `cursor`: a token in the body goes into a request parameter (HubSpot `paging.next.after`).
+ * - `last-id`: the id of the last record goes into a parameter while a flag is true (Stripe `starting_after` + `has_more`).
+ * - `next-url`: the body holds the full URL of the next page.
+ * - `link-header`: RFC 8288 `Link: <…>; rel="next"` (GitHub, Shopify page_info).
+ * - `page-number`: numbered pages; with a known total the engine fetches the rest in parallel (fetchAll).
+ * - `offset`: offset/limit; with a known total, parallel too (GA4 runReport).
+ * - `header`: the next page number in a response header (GitLab `X-Next-Page`, total in `X-Total-Pages`).
+ */
+export type PaginationSpec =
+  | { type: 'none' }
+  | {
+      type: 'cursor';
+      tokenPath: string;
+      param: string;
+      in?: 'query' | 'body';
+      pageSize?: { param: string; value: number };
+    }
+  | {
+      type: 'last-id';
+      param: string;
+      hasMorePath: string;
+      idField: string;
+      pageSize?: { param: string; value: number };
+    }
+  | { type: 'next-url'; nextUrlPath: string }
+  | { type: 'link-header'; pageSize?: { param: string; value: number } }
+  | {
+      type: 'page-number';
+      param: string;
+      startAt?: number;
+      pageSize: { param: string; value: number };
+      /** Dot path to the total number of records, or of pages, when the API reports it. */
+      totalRecordsPath?: string;
+      totalPagesPath?: string;
+      totalPagesHeader?: string;
+    }
+  | {
+      type: 'offset';
+      offsetParam: string;
+      limitParam: string;
+      limit: number;
+      in?: 'query' | 'body';
+      totalRecordsPath?: string;
+    }
+  | {
+      type: 'header';
+      nextPageHeader: string;
+      param: string;
+      totalPagesHeader?: string;
+      pageSize?: { param: string; value: number };
+    };
+
+export interface IncrementalSpec {
+  /** Flattened column whose value only grows (`created`, `updated_at`). */
+  cursorField: string;
+  /** Request parameter that filters by the cursor (`created[gte]`, `since`, `updated_after`). */
+  param: string;
+  /** How the cursor goes into the parameter. */
+  format: 'unix' | 'iso' | 'date';
+  /** Re-read this many seconds before the bookmark, because APIs report late updates. */
+  lookbackSeconds?: number;
+  /**
+   * `asc`: the API returns records oldest first, so the bookmark can advance page by page.
+   * `desc` or `unsorted`: the bookmark advances only when the whole stream is read.
+   */
+  order?: 'asc' | 'desc' | 'unsorted';
+  /** Where the parameter goes (GA4 puts date ranges in the POST body via a hook). */
+  in?: 'query' | 'body';
+}
+
+export interface RateLimitHint {
+  /** Requests per second the vendor allows; the engine paces itself below it. */
+  requestsPerSecond?: number;
+  /** Response headers that tell how many requests remain and when the window resets. */
+  remainingHeader?: string;
+  resetHeader?: string;
+  /** `epoch-seconds` (GitHub X-RateLimit-Reset) or `seconds` (a delay). */
+  resetFormat?: 'epoch-seconds' | 'seconds';
+  /** Shopify-style bucket header such as `X-Shopify-Shop-Api-Call-Limit: 32/40`. */
+  bucketHeader?: string;
+}
+
+export interface RequestContext {
+  config: Readonly<Record<string, string>>;
+  /** The bookmark for incremental streams, or undefined on a first sync. */
+  cursor?: string | number;
+}
+
+export interface StreamSpec {
+  /** Short machine name; the tab and SQL table are `<connection>_<name>`. */
+  name: string;
+  label: string;
+  /** Path appended to the base URL; `{field}` placeholders take config values. */
+  path: string;
+  method?: 'GET' | 'POST';
+  params?: Record<string, string | number | boolean>;
+  /** JSON body for POST streams (GA4 runReport). */
+  body?: unknown;
+  /** Dot path to the array of records in the body; '' when the body is the array. */
+  records: string;
+  primaryKey: string[];
+  incremental?: IncrementalSpec;
+  pagination: PaginationSpec;
+  columns: ColumnSpec[];
+  rateLimit?: RateLimitHint;
+  /** Hooks for what a declaration cannot express. */
+  hooks?: StreamHooks;
+}
+
+export interface StreamHooks {
+  /** Rewrites a raw record before flattening (GA4 rows into named fields, a computed key). */
+  mapRecord?: (raw: unknown, ctx: RequestContext) => Record<string, unknown>;
+  /** Extracts records when a dot path is not enough. */
+  selectRecords?: (body: unknown) => unknown[];
+  /** Builds the POST body (GA4 date ranges, offset). */
+  buildBody?: (ctx: RequestContext & { offset?: number; limit?: number }) => unknown;
+}
+
+/** Per-status advice, in the vendor's words, shown with the error. `{status}` is filled in. */
+export type ErrorHints = Partial<Record<'400' | '401' | '403' | '404' | '422' | '429' | 'default', string>>;
+
+export interface ConnectorSpec {
+  id: string;
+  label: string;
+  /** One line in the source picker. */
+  description: string;
+  docsUrl: string;
+  /** Two letters and a colour for the picker when there is no logo. */
+  badge: { initials: string; color: string };
+  fields: ConfigField[];
+  auth: AuthSpec;
+  /** Default API base URL; every connection may override it with the `baseUrl` config key. */
+  baseUrl: string;
+  /**
+   * Hosts the add-on may call for this connector, as urlFetchWhitelist prefixes
+   * (`https://api.stripe.com/`). The build puts them in the manifest.
+   */
+  allowedUrls: string[];
+  headers?: Record<string, string>;
+  streams: StreamSpec[];
+  /** The request that "Test connection" makes: a stream name whose first page is fetched. */
+  testStream: string;
+  errorHints?: ErrorHints;
+  /** Extra OAuth scopes the connector needs (analytics.readonly for GA4). */
+  oauthScopes?: string[];
+  /** Synthetic sources (Demo) generate records instead of calling an API. */
+  generate?: (ctx: {
+    stream: string;
+    now: Date;
+    config: Readonly<Record<string, string>>;
+  }) => Array<Record<string, unknown>>;
+  /** How stale the data may get before the dashboard warns, in hours. */
+  freshnessHours?: number;
+}

@@ -1,0 +1,23 @@
+import type { Gas } from '../platform/gas';
+
+/**
+ * Functions the sidebar calls through google.script.run. Each takes the services first; main.ts
+ * binds them, and the sidebar's typed client sees them without that first parameter.
+ * Arguments and results must survive Apps Script's serialization: plain data, no Dates.
+ */
+export const sidebarApi = {
+  /** Who is here and where: used by the sidebar's first paint. */
+  getContext(gas: Gas): { spreadsheetName: string; timeZone: string; user: string } {
+    const ss = gas.SpreadsheetApp.getActive();
+    return {
+      spreadsheetName: ss.getName(),
+      timeZone: ss.getSpreadsheetTimeZone(),
+      user: gas.Session.getActiveUser().getEmail(),
+    };
+  },
+};
+
+type DropFirst<F> = F extends (gas: Gas, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+/** The API as the sidebar sees it. */
+export type SidebarApi = { [K in keyof typeof sidebarApi]: DropFirst<(typeof sidebarApi)[K]> };

@@ -1,0 +1,42 @@
+/**
+ * The Apps Script edge. Every export here becomes a top-level function in dist/Code.js (the
+ * build writes one delegating stub per export), which is how Apps Script finds triggers, menu
+ * handlers and google.script.run targets. Nothing else is global.
+ */
+import { type SidebarApi, sidebarApi } from './entry/api';
+import * as menu from './entry/menu';
+import { liveGas } from './platform/live';
+import { type Result, runAsResult } from './shared/result';
+
+export function onOpen(e: GoogleAppsScript.Events.SheetsOnOpen): void {
+  menu.onOpen(liveGas(), e);
+}
+
+export function onInstall(e: GoogleAppsScript.Events.AddonOnInstall): void {
+  menu.onInstall(liveGas(), e);
+}
+
+export function openSidebar(): void {
+  menu.openSidebar(liveGas());
+}
+
+export function menuSyncNow(): void {
+  menu.openSidebar(liveGas());
+}
+
+export function menuRefreshDashboard(): void {
+  menu.openSidebar(liveGas());
+}
+
+/** Binds a sidebar function to the live services; failures come back as values, never stack traces. */
+function exposed<K extends keyof SidebarApi>(name: K) {
+  const handler = sidebarApi[name] as unknown as (
+    gas: ReturnType<typeof liveGas>,
+    ...args: unknown[]
+  ) => unknown;
+  return (...args: Parameters<SidebarApi[K]>): Result<ReturnType<SidebarApi[K]>> =>
+    runAsResult(() => handler(liveGas(), ...args) as ReturnType<SidebarApi[K]>);
+}
+
+// One line per sidebar function: tests/build/entry-points.test.ts checks none is missing.
+export const getContext = exposed('getContext');

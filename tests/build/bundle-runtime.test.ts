@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { DIST_DIR, loadBundle } from '../../playground/emulator/bundle';
+import { Emulator } from '../../playground/emulator/emulator';
+
+describe('dist/Code.js in a bare Apps Script-like vm context', () => {
+  const emu = new Emulator({ realCpu: false });
+  const bundle = loadBundle(emu);
+
+  it('has none of the Node or browser globals Apps Script lacks', () => {
+    const probe = [
+      'require',
+      'process',
+      'setTimeout',
+      'setInterval',
+      'fetch',
+      'structuredClone',
+      'TextEncoder',
+      'TextDecoder',
+      'module',
+      'Buffer',
+    ];
+    const seen = probe.map(
+      (name) => `${name}: ${vm.runInContext(`typeof ${name}`, bundle as unknown as vm.Context)}`,
+    );
+    expect(seen).toEqual(probe.map((name) => `${name}: undefined`));
+  });
+
+  it('exposes exactly the entry points of src/main.ts as top-level functions, and nothing else', () => {
+    const code = readFileSync(join(DIST_DIR, 'Code.js'), 'utf8');
+    const declared = [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();
+    const globalsAdded = Object.keys(bundle)
+      .filter((k) => !(k in emu.globals))
+      .sort();
+    expect(globalsAdded).toEqual(declared);
+    expect(declared).toEqual(
+      expect.arrayContaining(['onOpen', 'onInstall', 'openSidebar', 'menuSyncNow', 'menuRefreshDashboard']),
+    );
+    expect(code).not.toMatch(/^var /m);
+  });
+});
