@@ -44,18 +44,16 @@ export function alertRuleProblem(rule: unknown, metricIds: readonly string[]): s
 
 function conditionHolds(rule: AlertRule, m: MetricReading): boolean {
   if (m.value === null) return false;
-  if (rule.kind === 'above') return m.value > rule.value;
-  if (rule.kind === 'below') return m.value < rule.value;
+  if (rule.kind !== 'change') return rule.kind === 'above' ? m.value > rule.value : m.value < rule.value;
   if (m.previous === null || m.previous === 0) return false;
   return (Math.abs(m.value - m.previous) / Math.abs(m.previous)) * 100 > rule.percent;
 }
 
 function sentenceFor(rule: AlertRule, m: MetricReading): string {
   const value = m.value === null ? 'no value' : m.display(m.value);
-  if (rule.kind === 'above')
-    return `${m.label} is ${value}, above your alert level of ${m.display(rule.value)}.`;
-  if (rule.kind === 'below')
-    return `${m.label} is ${value}, below your alert level of ${m.display(rule.value)}.`;
+  if (rule.kind !== 'change') {
+    return `${m.label} is ${value}, ${rule.kind} your alert level of ${m.display(rule.value)}.`;
+  }
   const prev = m.previous ?? 0;
   const change = ((m.value ?? 0) - prev) / Math.abs(prev);
   const pct = `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
