@@ -1,0 +1,77 @@
+/**
+ * How names and text are written into AlaSQL SQL, and which names AlaSQL cannot take.
+ *
+ * Facts about AlaSQL 4.19 (its lexer in dist/alasql.js, checked by tests/model/sql-identifiers.test.ts):
+ * - `[name]` quotes any name without `]` or `'`; `` `name` `` any name without a backtick or `'`.
+ *   Double quotes make a string, not a name. Nothing can quote a name holding `'`.
+ * - AlaSQL pastes names into generated JavaScript as `p['name']` without escaping, so a
+ *   backslash or a line break in a name changes that JavaScript (a backslash can even smuggle
+ *   code in). Such names are refused by the guard and renamed on load (sqlColumnNames).
+ * - The names `_` (the whole row) and `*` have special meanings; `__proto__` is not an ordinary
+ *   key of a JavaScript object; an empty name is unreadable.
+ * - String literals: `''` is a quote; `\'` is also a quote and a backslash escapes the lexer,
+ *   so a text holding a backslash is written as a concatenation with CHAR(92).
+ */
+
+/** Characters that would change AlaSQL's generated JavaScript if they appeared in a name. */
+const BREAKS_GENERATED_JS = /[\\'\n\r\u2028\u2029]/;
+const RESERVED_NAMES = new Set(['', '_', '*', '__proto__']);
+
+/** Why AlaSQL cannot use this name, in words; undefined when it can. */
+export function identifierProblem(name: string): string | undefined {
+  if (RESERVED_NAMES.has(name))
+    return name === '' ? 'it is empty' : `\`${name}\` has a special meaning in AlaSQL`;
+  if (name.includes("'")) return "it contains an apostrophe (')";
+  if (BREAKS_GENERATED_JS.test(name)) return 'it contains a backslash or a line break';
+  if (name.includes(']') && name.includes('`')) return 'it contains both ] and a backtick (`)';
+  return undefined;
+}
+
+export function isUsableIdentifier(name: string): boolean {
+  return identifierProblem(name) === undefined;
+}
+
+/** Writes a table or column name so AlaSQL reads it back exactly: `[name]`, or backticks when it holds `]`. */
+export function quoteIdentifier(name: string): string {
+  const problem = identifierProblem(name);
+  if (problem) throw new Error(`Cannot write the name "${name}" in AlaSQL: ${problem}`);
+  return name.includes(']') ? `\`${name}\`` : `[${name}]`;
+}
+
+/** Writes a text value as an AlaSQL expression that evaluates to exactly that text. */
+export function quoteString(value: string): string {
+  if (!value.includes('\\')) return literal(value);
+  const parts = value.split('\\').map(literal);
+  return `(${parts.join(' || CHAR(92) || ')})`;
+}
+
+function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The SQL column names of a tab's header row: each header as it is when AlaSQL can take it,
+ * otherwise a readable stand-in (`'` → `’`, `\` → `/`, line breaks → spaces, an empty header →
+ * `column_3`), made unique with a ` (2)` suffix. The report builder and models see these names;
+ * the summary tab shows whatever the query names its output columns.
+ */
+export function sqlColumnNames(headers: readonly unknown[]): string[] {
+  const used = new Set<string>();
+  return headers.map((header, index) => {
+    const base = usableName(header === null || header === undefined ? '' : String(header), index);
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base} (${n})`;
+    used.add(name);
+    return name;
+  });
+}
+
+function usableName(header: string, index: number): string {
+  let name = header
+    .replace(/'/g, '’')
+    .replace(/\\/g, '/')
+    .replace(/[\n\r\u2028\u2029]/g, ' ');
+  if (name.includes(']') && name.includes('`')) name = name.replace(/`/g, '’');
+  if (RESERVED_NAMES.has(name.trim()) || name.trim() === '') name = `column_${index + 1}`;
+  return name;
+}
