@@ -43,7 +43,11 @@ export function executeQuery(
     return result as Record<string, unknown>[];
   } catch (error) {
     if (error instanceof TapdashError) throw error;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // AlaSQL compiles SQL to JavaScript, so a text function on a number fails as "y.trim is not a function".
+    const message = /is not a function|Cannot read properties/.test(detail)
+      ? `a function got a value of the wrong type, for example TRIM or SUBSTRING of a number or a date (${detail})`
+      : detail;
     throw new TapdashError(
       {
         code: 'model_runtime',

@@ -20,9 +20,8 @@ import {
   tableStats,
 } from './sql-budget';
 import { type GuardedQuery, guardSql, type SqlOwner } from './sql-guard';
-import { sqlColumnNames } from './sql-identifiers';
 import { SCRIPT_WALL_CLOCK, type WallClock } from './time-zone';
-import { type Cell, gridToTable, rowsToGrid, type SqlRow, type TableData } from './values';
+import { type Cell, gridToTable, headerNames, rowsToGrid, type SqlRow, type TableData } from './values';
 
 /** A tab's values as getValues returns them: the header row, then the data rows. */
 export type Grid = readonly (readonly unknown[])[];
@@ -89,8 +88,7 @@ export function runModels(input: RunModelsInput): ModelResult[] {
   }
 
   const sourceColumns = new Map<string, string[]>();
-  for (const [name, grid] of input.sources)
-    sourceColumns.set(name, grid.length ? sqlColumnNames(grid[0]) : []);
+  for (const [name, grid] of input.sources) sourceColumns.set(name, grid.length ? headerNames(grid[0]) : []);
   const outputs = new Map<string, TableData>();
 
   for (const name of order) {

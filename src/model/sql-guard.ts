@@ -389,15 +389,29 @@ function syntaxError(sql: string, owner: SqlOwner, error: unknown): TapdashError
     : problem.near
       ? `AlaSQL did not expect \`${problem.near}\` there`
       : 'AlaSQL could not read it';
+  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(problem.near ?? '')?.[0];
+  const keyword = word !== undefined && isReservedWord(word);
   return new TapdashError(
     {
       code: 'model_sql_syntax',
-      message: `The SQL of ${owner.label} has a syntax error${where}: ${what}.`,
-      fix: 'Check the commas, brackets and quotes around that spot. Put names with spaces, dots or other symbols in square brackets, like [customer.email], and text in single quotes.',
+      message: `The SQL of ${owner.label} has a syntax error${where}: ${what}.${keyword ? ` \`${word}\` is an SQL word.` : ''}`,
+      fix: keyword
+        ? `To use \`${word}\` as a name, put it in square brackets: [${word}].`
+        : 'Check the commas, brackets and quotes around that spot. Put names with spaces, dots or other symbols in square brackets, like [customer.email], and text in single quotes.',
       where: owner.where,
     },
     { cause: error },
   );
+}
+
+/** Whether AlaSQL reads the word as part of its grammar rather than as a name (TOTAL, KEY, VALUE…). */
+function isReservedWord(word: string): boolean {
+  try {
+    getAlasql().parse(`SELECT 1 AS ${word} FROM t`);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 let classNames: Map<unknown, string> | undefined;

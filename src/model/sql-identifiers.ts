@@ -2,20 +2,25 @@
  * How names and text are written into AlaSQL SQL, and which names AlaSQL cannot take.
  *
  * Facts about AlaSQL 4.19 (its lexer in dist/alasql.js, checked by tests/model/sql-identifiers.test.ts):
- * - `[name]` quotes any name without `]` or `'`; `` `name` `` any name without a backtick or `'`.
+ * - `[name]` quotes any name without `]` or `'` (except `?`: `[?]` is a parameter);
+ *   `` `name` `` any name without a backtick or `'`.
  *   Double quotes make a string, not a name. Nothing can quote a name holding `'`.
  * - AlaSQL pastes names into generated JavaScript as `p['name']` without escaping, so a
  *   backslash or a line break in a name changes that JavaScript (a backslash can even smuggle
  *   code in). Such names are refused by the guard and renamed on load (sqlColumnNames).
- * - The names `_` (the whole row) and `*` have special meanings; `__proto__` is not an ordinary
- *   key of a JavaScript object; an empty name is unreadable.
+ * - Some names are misread (RESERVED_NAMES below); an empty name is unreadable.
  * - String literals: `''` is a quote; `\'` is also a quote and a backslash escapes the lexer,
  *   so a text holding a backslash is written as a concatenation with CHAR(92).
  */
 
 /** Characters that would change AlaSQL's generated JavaScript if they appeared in a name. */
 const BREAKS_GENERATED_JS = /[\\'\n\r\u2028\u2029]/;
-const RESERVED_NAMES = new Set(['', '_', '*', '__proto__']);
+/**
+ * Names AlaSQL misreads: `_` is the whole row, `*` all columns, `.` collides with its internal
+ * alias map, and the built-in properties of JavaScript objects (`constructor`, `toString`…)
+ * look like existing entries in the plain objects it keeps its column maps in.
+ */
+const RESERVED_NAMES = new Set(['', '_', '*', '.', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /** Why AlaSQL cannot use this name, in words; undefined when it can. */
 export function identifierProblem(name: string): string | undefined {
@@ -35,7 +40,8 @@ export function isUsableIdentifier(name: string): boolean {
 export function quoteIdentifier(name: string): string {
   const problem = identifierProblem(name);
   if (problem) throw new Error(`Cannot write the name "${name}" in AlaSQL: ${problem}`);
-  return name.includes(']') ? `\`${name}\`` : `[${name}]`;
+  // `[?]` is AlaSQL's array-parameter token, not a name.
+  return name.includes(']') || name === '?' ? `\`${name}\`` : `[${name}]`;
 }
 
 /** Writes a text value as an AlaSQL expression that evaluates to exactly that text. */
@@ -72,6 +78,7 @@ function usableName(header: string, index: number): string {
     .replace(/\\/g, '/')
     .replace(/[\n\r\u2028\u2029]/g, ' ');
   if (name.includes(']') && name.includes('`')) name = name.replace(/`/g, '’');
-  if (RESERVED_NAMES.has(name.trim()) || name.trim() === '') name = `column_${index + 1}`;
+  if (name.trim() === '') return `column_${index + 1}`;
+  if (RESERVED_NAMES.has(name)) return /^\w+$/.test(name) ? `${name}_` : `column_${index + 1}`;
   return name;
 }

@@ -30,7 +30,7 @@ export function gridToTable(
   wanted?: ReadonlySet<string>,
 ): TableData {
   if (grid.length === 0) return { columns: [], rows: [] };
-  const columns = sqlColumnNames(trimTrailingBlanks(grid[0]));
+  const columns = headerNames(grid[0]);
   const picked = columns.map((name, index) => ({ name, index })).filter((c) => !wanted || wanted.has(c.name));
   const rows: SqlRow[] = new Array(grid.length - 1);
   for (let r = 1; r < grid.length; r++) {
@@ -42,12 +42,15 @@ export function gridToTable(
   return { columns, rows };
 }
 
-/** Header cells after the last non-empty one are not columns (a tab is often wider than its data). */
-function trimTrailingBlanks(header: readonly unknown[]): unknown[] {
+/**
+ * The SQL column names of a header row. Cells after the last non-empty one are not columns
+ * (a tab is often wider than its data).
+ */
+export function headerNames(header: readonly unknown[]): string[] {
   let end = header.length;
   while (end > 0 && (header[end - 1] === '' || header[end - 1] === null || header[end - 1] === undefined))
     end--;
-  return header.slice(0, end);
+  return sqlColumnNames(header.slice(0, end));
 }
 
 export function toSql(cell: unknown, clock: WallClock): SqlValue {
