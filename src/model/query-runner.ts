@@ -4,6 +4,7 @@
  */
 import { TapdashError } from '../shared/errors';
 import { getAlasql } from './alasql-runtime';
+import { replaceMinMax } from './sql-functions';
 import type { GuardedQuery, SqlOwner } from './sql-guard';
 import { classOf } from './sql-guard';
 import type { TableData } from './values';
@@ -28,6 +29,7 @@ export function executeQuery(
         xcolumns: Object.fromEntries(columns.map((c) => [c.columnid, c])),
       });
     }
+    replaceMinMax(guarded.statement);
     const statement = guarded.statement as { compile?: (id: string) => (params: object) => unknown };
     let result: unknown;
     if (classOf(guarded.statement) === 'Select' && statement.compile) {

@@ -8,6 +8,10 @@
  *
  * They are registered as AlaSQL standard functions (upper-case, any case in SQL), which the
  * guard allows like the built-in ones.
+ *
+ * Also two aggregates, TD_MIN and TD_MAX, that MIN and MAX are rewritten to before a query
+ * compiles (replaceMinMax): AlaSQL 4.19's own MIN/MAX lose a 0 that follows a NULL in a
+ * group (MIN of NULL, 0, 2 gives 2) and return NULL for text.
  */
 import type { AlaSQL } from './alasql-runtime';
 
@@ -56,7 +60,53 @@ export const TAPDASH_FUNCTIONS = {
   },
 };
 
+type Comparable = number | string | boolean | Date;
+
+function comparable(value: unknown): Comparable | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  return undefined;
+}
+
+/** An AlaSQL REDUCE aggregate: stage 1 starts a group, 2 adds a row, 3 finishes. */
+function extreme(keepNew: (value: Comparable, best: Comparable) => boolean) {
+  return (value: unknown, best: Comparable | undefined, stage: number): Comparable | undefined => {
+    if (stage === 3) return best;
+    const v = comparable(value);
+    if (stage === 1 || best === undefined) return v;
+    if (v === undefined) return best;
+    return keepNew(v, best) ? v : best;
+  };
+}
+
+const key = (v: Comparable) => (v instanceof Date ? v.getTime() : v);
+
+export const TAPDASH_AGGREGATES = {
+  TD_MIN: extreme((v, best) => key(v) < key(best)),
+  TD_MAX: extreme((v, best) => key(v) > key(best)),
+};
+
 export function registerTapdashFunctions(alasql: AlaSQL): void {
   for (const [name, fn] of Object.entries(TAPDASH_FUNCTIONS))
     alasql.stdfn[name] = fn as (...args: never[]) => unknown;
+  for (const [name, fn] of Object.entries(TAPDASH_AGGREGATES)) alasql.aggr[name] = fn;
+}
+
+/** Rewrites MIN(x)/MAX(x) into TD_MIN(x)/TD_MAX(x) in a checked AST, just before it compiles. */
+export function replaceMinMax(node: unknown, seen = new Set<unknown>()): void {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  if (Array.isArray(node)) {
+    for (const item of node) replaceMinMax(item, seen);
+    return;
+  }
+  const n = node as Record<string, unknown>;
+  if ((n.aggregatorid === 'MIN' || n.aggregatorid === 'MAX') && n.expression && !n.over) {
+    n.funcid = n.aggregatorid === 'MIN' ? 'TD_MIN' : 'TD_MAX';
+    n.aggregatorid = 'REDUCE';
+    n.args = [n.expression];
+  }
+  for (const value of Object.values(n)) replaceMinMax(value, seen);
 }

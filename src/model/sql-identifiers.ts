@@ -8,7 +8,12 @@
  * - AlaSQL pastes names into generated JavaScript as `p['name']` without escaping, so a
  *   backslash or a line break in a name changes that JavaScript (a backslash can even smuggle
  *   code in). Such names are refused by the guard and renamed on load (sqlColumnNames).
- * - Some names are misread (RESERVED_NAMES below); an empty name is unreadable.
+ * - Some names are misread (RESERVED_NAMES below); an empty name is unreadable. A double
+ *   quote in a column name makes aggregates over no rows return NULL instead of 0 (AlaSQL
+ *   escapes the aggregate's key in one place and not in another), so `"` is renamed too.
+ * - Before lexing, AlaSQL strips `--` line comments and slash-star block comments with a
+ *   scanner that skips quotes and [brackets] but not backticks, so a backtick-quoted name
+ *   cannot hold `--` or a slash-star.
  * - String literals: `''` is a quote; `\'` is also a quote and a backslash escapes the lexer,
  *   so a text holding a backslash is written as a concatenation with CHAR(92).
  */
@@ -28,7 +33,10 @@ export function identifierProblem(name: string): string | undefined {
     return name === '' ? 'it is empty' : `\`${name}\` has a special meaning in AlaSQL`;
   if (name.includes("'")) return "it contains an apostrophe (')";
   if (BREAKS_GENERATED_JS.test(name)) return 'it contains a backslash or a line break';
+  if (name.includes('"')) return 'it contains a double quote (")';
   if (name.includes(']') && name.includes('`')) return 'it contains both ] and a backtick (`)';
+  if (name.includes(']') && /--|\/\*/.test(name))
+    return 'it contains ] together with -- or /*, which AlaSQL reads as a comment';
   return undefined;
 }
 
@@ -57,7 +65,7 @@ function literal(value: string): string {
 
 /**
  * The SQL column names of a tab's header row: each header as it is when AlaSQL can take it,
- * otherwise a readable stand-in (`'` → `’`, `\` → `/`, line breaks → spaces, an empty header →
+ * otherwise a readable stand-in (`'` → `’`, `"` → `”`, `\` → `/`, line breaks → spaces, an empty header →
  * `column_3`), made unique with a ` (2)` suffix. The report builder and models see these names;
  * the summary tab shows whatever the query names its output columns.
  */
@@ -75,9 +83,11 @@ export function sqlColumnNames(headers: readonly unknown[]): string[] {
 function usableName(header: string, index: number): string {
   let name = header
     .replace(/'/g, '’')
+    .replace(/"/g, '”')
     .replace(/\\/g, '/')
     .replace(/[\n\r\u2028\u2029]/g, ' ');
   if (name.includes(']') && name.includes('`')) name = name.replace(/`/g, '’');
+  if (name.includes(']') && /--|\/\*/.test(name)) name = name.replace(/]/g, ')');
   if (name.trim() === '') return `column_${index + 1}`;
   if (RESERVED_NAMES.has(name)) return /^\w+$/.test(name) ? `${name}_` : `column_${index + 1}`;
   return name;
