@@ -1,3 +1,18 @@
+import {
+  deleteReport,
+  listReportTables,
+  type PreviewResult,
+  previewReport,
+  previewSql,
+  type ReportTable,
+  refreshAllModels,
+  type SaveReportInput,
+  saveReport,
+} from '../model/model-api';
+import { METRIC_PACKAGES } from '../model/packages';
+import type { RefreshResult } from '../model/refresh';
+import type { ReportDefinition } from '../model/report-builder';
+import type { UserModel } from '../model/user-models';
 import type { Gas } from '../platform/gas';
 
 /**
@@ -14,6 +29,35 @@ export const sidebarApi = {
       timeZone: ss.getSpreadsheetTimeZone(),
       user: gas.Session.getActiveUser().getEmail(),
     };
+  },
+
+  /** Tables the report builder can start from: synced streams and models, with their columns. */
+  listReportTables(gas: Gas): ReportTable[] {
+    return listReportTables(gas, METRIC_PACKAGES);
+  },
+
+  /** The SQL of a report definition and its first rows, for the live preview. */
+  previewReport(gas: Gas, definition: ReportDefinition): PreviewResult {
+    return previewReport(gas, definition, METRIC_PACKAGES);
+  },
+
+  /** Runs hand-written SQL for the SQL editor's preview (read-only SELECTs only). */
+  previewSql(gas: Gas, sql: string): PreviewResult {
+    return previewSql(gas, sql, METRIC_PACKAGES);
+  },
+
+  /** Saves a report (or SQL) as a model that refreshes with the others. */
+  saveReport(gas: Gas, input: SaveReportInput): UserModel {
+    return saveReport(gas, input, METRIC_PACKAGES);
+  },
+
+  deleteReport(gas: Gas, name: string): void {
+    deleteReport(gas, name);
+  },
+
+  /** Refreshes every model now and reports each one's status. */
+  refreshModels(gas: Gas): RefreshResult {
+    return refreshAllModels(gas, METRIC_PACKAGES);
   },
 };
 

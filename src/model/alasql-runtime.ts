@@ -6,6 +6,7 @@
  * bundle carries it as text and evaluates it here, the first time a model actually runs.
  * Under Node (jest) the same import resolves to the loaded module itself.
  */
+/// <reference path="./alasql-source.d.ts" />
 import source from '../../node_modules/alasql/dist/alasql.min.js' with { type: 'text' };
 import { registerTapdashFunctions } from './sql-functions';
 
