@@ -20,17 +20,56 @@ function asDate(value: unknown): Date | null {
   return value;
 }
 
+/**
+ * AlaSQL keys its groups by the group value converted to a string, and Date's toString (a
+ * time-zone aware format) dominates a GROUP BY MONTH_START(...) over a million rows. Period
+ * starts are few, so each is made once and remembers its own text.
+ */
+class PeriodStart extends Date {
+  private text?: string;
+  override toString(): string {
+    this.text ??= super.toString();
+    return this.text;
+  }
+}
+
+const periods = new Map<number, PeriodStart>();
+
 function localDate(year: number, monthIndex: number, day: number): Date {
   const d = new Date(0);
   d.setFullYear(year, monthIndex, day);
   d.setHours(0, 0, 0, 0);
-  return d;
+  const time = d.getTime();
+  let period = periods.get(time);
+  if (!period) {
+    if (periods.size > 100_000) periods.clear();
+    period = new PeriodStart(time);
+    periods.set(time, period);
+  }
+  return period;
+}
+
+/** Period starts by a number naming the period (year * 12 + month…), so most rows build no Date at all. */
+const byKey = new Map<number, Date>();
+
+function cachedPeriod(key: number, make: () => Date): Date {
+  let period = byKey.get(key);
+  if (!period) {
+    if (byKey.size > 100_000) byKey.clear();
+    period = make();
+    byKey.set(key, period);
+  }
+  return period;
 }
 
 export const TAPDASH_FUNCTIONS = {
   DAY_START(value: unknown): Date | null {
     const d = asDate(value);
-    return d && localDate(d.getFullYear(), d.getMonth(), d.getDate());
+    if (!d) return null;
+    const y = d.getFullYear();
+    const m = d.getMonth();
+    const day = d.getDate();
+    return cachedPeriod(((y * 12 + m) * 32 + day) * 8, () => localDate(y, m, day));
   },
   WEEK_START(value: unknown): Date | null {
     const d = asDate(value);
@@ -40,15 +79,23 @@ export const TAPDASH_FUNCTIONS = {
   },
   MONTH_START(value: unknown): Date | null {
     const d = asDate(value);
-    return d && localDate(d.getFullYear(), d.getMonth(), 1);
+    if (!d) return null;
+    const y = d.getFullYear();
+    const m = d.getMonth();
+    return cachedPeriod((y * 12 + m) * 32 * 8 + 1, () => localDate(y, m, 1));
   },
   QUARTER_START(value: unknown): Date | null {
     const d = asDate(value);
-    return d && localDate(d.getFullYear(), d.getMonth() - (d.getMonth() % 3), 1);
+    if (!d) return null;
+    const y = d.getFullYear();
+    const m = d.getMonth() - (d.getMonth() % 3);
+    return cachedPeriod((y * 12 + m) * 32 * 8 + 2, () => localDate(y, m, 1));
   },
   YEAR_START(value: unknown): Date | null {
     const d = asDate(value);
-    return d && localDate(d.getFullYear(), 0, 1);
+    if (!d) return null;
+    const y = d.getFullYear();
+    return cachedPeriod(y * 12 * 32 * 8 + 3, () => localDate(y, 0, 1));
   },
   MAKE_DATE(year: unknown, month: unknown, day: unknown): Date | null {
     if (typeof year !== 'number' || typeof month !== 'number' || typeof day !== 'number') return null;

@@ -32,14 +32,29 @@ export function gridToTable(
   if (grid.length === 0) return { columns: [], rows: [] };
   const columns = headerNames(grid[0]);
   const picked = columns.map((name, index) => ({ name, index })).filter((c) => !wanted || wanted.has(c.name));
+  const makeRow = rowMaker(picked);
   const rows: SqlRow[] = new Array(grid.length - 1);
-  for (let r = 1; r < grid.length; r++) {
-    const source = grid[r];
-    const row: SqlRow = {};
-    for (const { name, index } of picked) row[name] = toSql(source[index], clock);
-    rows[r - 1] = row;
-  }
+  for (let r = 1; r < grid.length; r++) rows[r - 1] = makeRow(grid[r], toSql, clock);
   return { columns, rows };
+}
+
+type RowMaker = (cells: readonly unknown[], convert: typeof toSql, clock: WallClock) => SqlRow;
+
+/**
+ * A function building one row object as a literal with fixed keys: several times faster than
+ * assigning keys in a loop over a million rows (one object shape, no transitions). Keys are
+ * JSON strings, so any column name is a safe literal key; `__proto__` never reaches here
+ * (sqlColumnNames renames it) but would fall back to the loop.
+ */
+function rowMaker(picked: ReadonlyArray<{ name: string; index: number }>): RowMaker {
+  if (picked.some((c) => c.name === '__proto__'))
+    return (cells, convert, clock) => {
+      const row: SqlRow = {};
+      for (const { name, index } of picked) row[name] = convert(cells[index], clock);
+      return row;
+    };
+  const fields = picked.map(({ name, index }) => `${JSON.stringify(name)}: c(r[${index}], w)`);
+  return new Function('r', 'c', 'w', `return { ${fields.join(', ')} };`) as RowMaker;
 }
 
 /**
@@ -63,7 +78,8 @@ export function toSql(cell: unknown, clock: WallClock): SqlValue {
 /** A query result value as a cell: NULL and NaN become empty, objects become JSON text. */
 export function toCell(value: unknown, clock: WallClock): Cell {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : clock.fromWall(value);
+  // A plain Date out, whatever Date subclass a query made (see PeriodStart in sql-functions.ts).
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : new Date(clock.fromWall(value).getTime());
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string')
