@@ -193,6 +193,11 @@ export class FormulaEngine {
     };
   }
 
+  /** Names of the sheets the engine currently holds (empty until a formula's value is read). */
+  heldSheets(): string[] {
+    return this.host.sheets.filter((s) => this.hfSheets.has(s.id)).map((s) => s.name);
+  }
+
   /** Forgets the engine; the next read rebuilds it (after structural changes and renames). */
   invalidate(): void {
     this.hf?.destroy();
