@@ -17,7 +17,7 @@ describe('A new spreadsheet', () => {
       (_s, ss) => [
         ss.getName(),
         ss.getUrl() === `https://docs.google.com/spreadsheets/d/${ss.getId()}/edit`,
-        ss.getOwner().getEmail(),
+        ss.getOwner()?.getEmail(),
         ss.getSpreadsheetTimeZone(),
         ss.getSpreadsheetLocale(),
       ],
@@ -32,7 +32,11 @@ describe('A new spreadsheet', () => {
   });
 
   it('rename changes the name', () => {
-    expect(withSheet((_s, ss) => (ss.rename('New'), ss.getName()))).toBe('New');
+    const name = withSheet((_s, ss) => {
+      ss.rename('New');
+      return ss.getName();
+    });
+    expect(name).toBe('New');
   });
 
   it('setSpreadsheetTimeZone rejects a zone that does not exist', () => {
