@@ -79,7 +79,8 @@ export function writeValues(
           format = parsed.format;
         }
       } else if (typeof input === 'number') {
-        stored = Number.isFinite(input) ? input : String(input);
+        // -0 has no place in a spreadsheet; NaN and Infinity are written as their text.
+        stored = Number.isFinite(input) ? input + 0 : String(input);
       } else if (typeof input === 'boolean') {
         stored = input;
       } else if (isDate(input)) {
