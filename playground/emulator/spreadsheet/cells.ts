@@ -130,7 +130,6 @@ function formulaResult(
 /** getValues: numbers, strings, booleans, Dates for date-formatted numbers, "" for empty cells. */
 export function readValues(wb: WorkbookState, sheet: SheetState, rect: GridRect): unknown[][] {
   const styles = wb.styles;
-  const tz = wb.timeZone;
   const out: unknown[][] = new Array(rect.numRows);
   const r0 = rect.row - 1;
   const c0 = rect.col - 1;
@@ -148,11 +147,11 @@ export function readValues(wb: WorkbookState, sheet: SheetState, rect: GridRect)
       const c = c0 + j;
       const v = row[c];
       if (v === undefined || v === null) line[j] = '';
-      else if (typeof v === 'number') line[j] = styleRow && styles.isDate(styleRow[c]) ? toDate(v, tz) : v;
+      else if (typeof v === 'number') line[j] = styleRow && styles.isDate(styleRow[c]) ? toDate(wb, v) : v;
       else if (typeof v === 'object') {
         const res = formulaResult(wb, sheet, r, c, styleRow?.[c]);
         line[j] =
-          typeof res.value === 'number' && isDateFormat(res.format) ? toDate(res.value, tz) : res.value;
+          typeof res.value === 'number' && isDateFormat(res.format) ? toDate(wb, res.value) : res.value;
       } else line[j] = v;
     }
     out[i] = line;
@@ -160,8 +159,8 @@ export function readValues(wb: WorkbookState, sheet: SheetState, rect: GridRect)
   return out;
 }
 
-function toDate(serial: number, tz: string): Date {
-  return new Date(serialToInstant(serial, tz));
+function toDate(wb: WorkbookState, serial: number): Date {
+  return new wb.dateConstructor(serialToInstant(serial, wb.timeZone));
 }
 
 /** getDisplayValues: every cell as the text Sheets shows, formatted by its number format and the locale. */

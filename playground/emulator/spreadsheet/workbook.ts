@@ -31,6 +31,11 @@ export class WorkbookState {
   activeSheetId = 0;
   styles: StyleTable;
   readonly formulas: FormulaEngine;
+  /**
+   * The Date constructor getValues uses. A script loaded in a vm context (the bundle tests) has
+   * its own Date, and `value instanceof Date` must hold there as it does in Apps Script.
+   */
+  dateConstructor: DateConstructor = Date;
   /** Toasts shown with Spreadsheet.toast, newest last (UI only: not saved). */
   readonly toasts: { message: string; title: string; timeoutSeconds: number; at: number }[] = [];
   private seed: number;

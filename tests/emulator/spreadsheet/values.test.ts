@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import { Emulator } from '../../../playground/emulator/emulator';
 import { errorOf, newEmulator, withSheet } from './support';
 
@@ -299,5 +300,20 @@ describe('Range values: dates across time zones', () => {
       ({ SpreadsheetApp }) => SpreadsheetApp.getActiveSheet().getRange('A1').getValue() as Date,
     );
     expect(read.getTime()).toBe(instant.getTime());
+  });
+});
+
+describe('Dates handed to scripts running in their own realm', () => {
+  it("getValue returns a Date of the script's realm when the emulator is told its Date (instanceof Date holds)", () => {
+    const emu = newEmulator();
+    const context = vm.createContext({ SpreadsheetApp: emu.globals.SpreadsheetApp });
+    emu.workbook.dateConstructor = vm.runInContext('Date', context);
+    const isDate = emu.run(() =>
+      vm.runInContext(
+        "var c = SpreadsheetApp.getActiveSheet().getRange('A1'); c.setValue('2024-01-15'); c.getValue() instanceof Date",
+        context,
+      ),
+    );
+    expect(isDate).toBe(true);
   });
 });
