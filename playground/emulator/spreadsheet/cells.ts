@@ -57,6 +57,9 @@ export function writeValues(
   const r0 = rect.row - 1;
   const c0 = rect.col - 1;
   let wroteFormula = false;
+  let lastFrom = -1;
+  let lastFormat: string | undefined;
+  let lastTo = 0;
   for (let i = 0; i < rect.numRows; i++) {
     const src = values ? values[i] : null;
     const r = r0 + i;
@@ -105,7 +108,14 @@ export function writeValues(
       }
       if (format !== undefined) {
         if (!styleRow) styleRow = ensureRow(sheet.styleRows, r);
-        styleRow[c] = styles.with(styleRow[c], 'numberFormat', format);
+        const from = styleRow[c] ?? 0;
+        // Columns of dates or amounts repeat the same change: skip the style-table lookup.
+        if (from !== lastFrom || format !== lastFormat) {
+          lastFrom = from;
+          lastFormat = format;
+          lastTo = styles.with(from, 'numberFormat', format);
+        }
+        styleRow[c] = lastTo;
       }
     }
   }

@@ -86,11 +86,22 @@ export function parseInput(text: string, locale: string, cellFormat: string | un
   const upper = trimmed.length <= 5 ? trimmed.toUpperCase() : '';
   if (upper === 'TRUE') return { value: true, format: undefined };
   if (upper === 'FALSE') return { value: false, format: undefined };
-  const number = parseNumber(trimmed, locale);
+  const number = mayBeNumber(trimmed) ? parseNumber(trimmed, locale) : null;
   if (number) return keepExplicit(number, cellFormat);
   const date = parseDate(trimmed);
   if (date) return keepExplicit(date, cellFormat);
   return { value: text, format: undefined };
+}
+
+/** Dates and times (a dash after the first character, a slash, a colon or a space) are never numbers. */
+function mayBeNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 47 || ch === 58 || ch === 32) return false; // / : space
+    if (ch === 45 && i > 0 && (text.charCodeAt(i - 1) | 32) !== 101 && text.charCodeAt(i - 1) !== 36)
+      return false;
+  }
+  return true;
 }
 
 function keepExplicit(parsed: ParsedInput, cellFormat: string | undefined): ParsedInput {

@@ -18,12 +18,13 @@ export function insertRows(wb: WorkbookState, sheet: SheetState, at: number, cou
   if (count < 1) return;
   if (at < 1 || at > sheet.maxRows + 1) fail(MSG.rowsOutOfBounds);
   checkCellLimit(wb, count * sheet.maxCols);
+  const moved = cellsAtOrAfter(sheet, 'row', at);
   sheet.maxRows += count;
   for (const rows of gridArrays(sheet)) spliceIn(rows, at - 1, count);
   sheet.rowHeights = shiftKeys(sheet.rowHeights, at, count);
   if (at <= sheet.frozenRows) sheet.frozenRows += count;
   moveAnchored(sheet, 'row', at, count);
-  shiftFormulas(wb, sheet, 'row', at, count);
+  shiftFormulas(wb, sheet, 'row', at, count, moved);
 }
 
 export function insertColumns(wb: WorkbookState, sheet: SheetState, at: number, count: number): void {
@@ -31,12 +32,13 @@ export function insertColumns(wb: WorkbookState, sheet: SheetState, at: number, 
   if (at < 1 || at > sheet.maxCols + 1) fail(MSG.columnsOutOfBounds);
   if (sheet.maxCols + count > MAX_COLUMNS) fail(MSG.columnLimit);
   checkCellLimit(wb, count * sheet.maxRows);
+  const moved = cellsAtOrAfter(sheet, 'col', at);
   sheet.maxCols += count;
   for (const rows of gridArrays(sheet)) for (const row of rows) if (row) spliceIn(row, at - 1, count);
   sheet.colWidths = shiftKeys(sheet.colWidths, at, count);
   if (at <= sheet.frozenCols) sheet.frozenCols += count;
   moveAnchored(sheet, 'col', at, count);
-  shiftFormulas(wb, sheet, 'col', at, count);
+  shiftFormulas(wb, sheet, 'col', at, count, moved);
 }
 
 export function deleteRows(wb: WorkbookState, sheet: SheetState, at: number, count: number): void {
@@ -48,7 +50,7 @@ export function deleteRows(wb: WorkbookState, sheet: SheetState, at: number, cou
   if (at <= sheet.frozenRows) sheet.frozenRows = Math.max(at - 1, sheet.frozenRows - count);
   moveAnchored(sheet, 'row', at, -count);
   recountFormulas(sheet);
-  shiftFormulas(wb, sheet, 'row', at, -count);
+  shiftFormulas(wb, sheet, 'row', at, -count, true);
 }
 
 export function deleteColumns(wb: WorkbookState, sheet: SheetState, at: number, count: number): void {
@@ -60,7 +62,7 @@ export function deleteColumns(wb: WorkbookState, sheet: SheetState, at: number, 
   if (at <= sheet.frozenCols) sheet.frozenCols = Math.max(at - 1, sheet.frozenCols - count);
   moveAnchored(sheet, 'col', at, -count);
   recountFormulas(sheet);
-  shiftFormulas(wb, sheet, 'col', at, -count);
+  shiftFormulas(wb, sheet, 'col', at, -count, true);
 }
 
 export function renameSheetInFormulas(wb: WorkbookState, oldName: string, newName: string): void {
@@ -141,16 +143,36 @@ function moveAnchored(sheet: SheetState, axis: Axis, at: number, delta: number):
   for (const img of sheet.images) img.anchor[axis] = Math.max(1, movePos(img.anchor[axis], at, delta));
 }
 
-function shiftFormulas(wb: WorkbookState, changed: SheetState, axis: Axis, at: number, delta: number): void {
+/**
+ * Rewrites references after a shape change. The formula engine is rebuilt only when a formula
+ * changed or stored cells moved: growing a sheet past its content (appendRow on a full sheet)
+ * keeps it.
+ */
+function shiftFormulas(
+  wb: WorkbookState,
+  changed: SheetState,
+  axis: Axis,
+  at: number,
+  delta: number,
+  cellsMoved: boolean,
+): void {
   const name = changed.name.toLowerCase();
+  let rewritten = false;
   for (const sheet of wb.sheets) {
     if (sheet.formulaCount === 0) continue;
     const own = sheet === changed;
-    rewriteSheetFormulas(sheet, (f) =>
-      shiftRefs(f, axis, at, delta, (ref) => (ref === undefined ? own : ref.toLowerCase() === name)),
-    );
+    rewritten =
+      rewriteSheetFormulas(sheet, (f) =>
+        shiftRefs(f, axis, at, delta, (ref) => (ref === undefined ? own : ref.toLowerCase() === name)),
+      ) || rewritten;
   }
-  wb.formulas.invalidate();
+  if (rewritten || cellsMoved) wb.formulas.invalidate();
+}
+
+/** Whether anything is stored at or after row/column `at` (so inserting there moves cells). */
+function cellsAtOrAfter(sheet: SheetState, axis: Axis, at: number): boolean {
+  if (axis === 'row') return at - 1 < sheet.rows.length;
+  return sheet.rows.some((row) => row !== undefined && row !== null && at - 1 < row.length);
 }
 
 function rewriteAllFormulas(wb: WorkbookState, fn: (formula: string) => string): void {
@@ -158,15 +180,20 @@ function rewriteAllFormulas(wb: WorkbookState, fn: (formula: string) => string):
   wb.formulas.invalidate();
 }
 
-function rewriteSheetFormulas(sheet: SheetState, fn: (formula: string) => string): void {
+function rewriteSheetFormulas(sheet: SheetState, fn: (formula: string) => string): boolean {
+  let changed = false;
   for (const row of sheet.rows) {
     if (!row) continue;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (isFormula(v)) {
         const next = fn(v.f);
-        if (next !== v.f) row[c] = { f: next };
+        if (next !== v.f) {
+          row[c] = { f: next };
+          changed = true;
+        }
       }
     }
   }
+  return changed;
 }

@@ -107,6 +107,19 @@ describe('Recalculation', () => {
     expect(got).toEqual([11, 21]);
   });
 
+  it('a formula over a whole column sees a row appended to a full sheet (the sheet grows)', () => {
+    const got = withSheet((sheet, ss) => {
+      const data = ss.insertSheet('Data');
+      data.deleteRows(3, 998);
+      data.getRange('A1:A2').setValues([[5], [6]]);
+      sheet.getRange('A1').setFormula('=SUM(Data!A:A)');
+      const before = sheet.getRange('A1').getValue();
+      data.appendRow([10]);
+      return [before, data.getMaxRows(), sheet.getRange('A1').getValue()];
+    });
+    expect(got).toEqual([11, 3, 21]);
+  });
+
   it('a formula written later that reads a new part of a sheet is computed from it', () => {
     const got = withSheet((sheet, ss) => {
       const data = ss.insertSheet('Data');
