@@ -58,7 +58,7 @@ export function createSpreadsheetApp(emu: Emulator): GoogleAppsScript.Spreadshee
     },
     /** Writes are applied at once in the emulator, so flush only costs its round trip. */
     flush() {
-      calls.write('SpreadsheetApp', 'flush');
+      calls.read('SpreadsheetApp', 'flush');
     },
     getUi() {
       emu.call('SpreadsheetApp', 'getUi', 'menu', emu.costs.localMs);
