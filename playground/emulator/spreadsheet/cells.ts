@@ -226,6 +226,19 @@ export function readFormulas(sheet: SheetState, rect: GridRect): string[][] {
   return out;
 }
 
+/** No value and no formula in any cell (a formula showing "" still counts as content). */
+export function isBlankRect(sheet: SheetState, rect: GridRect): boolean {
+  for (let r = rect.row - 1; r < rect.row - 1 + rect.numRows; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = rect.col - 1; c < rect.col - 1 + rect.numCols; c++) {
+      const v = row[c];
+      if (v !== undefined && v !== null && v !== '') return false;
+    }
+  }
+  return true;
+}
+
 export function clearContents(wb: WorkbookState, sheet: SheetState, rect: GridRect): void {
   forEachRow(sheet.rows, rect, (row, c) => {
     if (isFormula(row[c])) sheet.formulaCount--;

@@ -9,6 +9,7 @@ import {
   clearContents,
   clearFormats,
   clearNotes,
+  isBlankRect,
   readDisplayValues,
   readFormulas,
   readNotes,
@@ -170,9 +171,7 @@ export class RangeApi {
 
   isBlank(): boolean {
     const sheet = this.read('isBlank', this.cells);
-    const values = readFormulas(sheet, this.rect);
-    const plain = readValues(this.calls.wb, sheet, this.rect);
-    return plain.every((row, i) => row.every((v, j) => v === '' && values[i][j] === ''));
+    return isBlankRect(sheet, this.rect);
   }
 
   /** setValue writes the one value into every cell of the range, as Apps Script does. */
@@ -511,15 +510,10 @@ export class RangeApi {
     for (const r of rects) {
       if (r.numRows === 1 && r.numCols === 1) continue;
       // Merging keeps only the top-left value, as Sheets does.
-      const keep = readValuesRaw(sheet, r);
-      clearContents(this.calls.wb, sheet, r);
-      if (keep !== undefined) {
-        const row = sheet.rows[r.row - 1] ?? [];
-        sheet.rows[r.row - 1] = row;
-        row[r.col - 1] = keep;
-        if (typeof keep === 'object' && keep !== null) sheet.formulaCount++;
-        this.calls.wb.formulas.onWrite(sheet, { ...r, numRows: 1, numCols: 1 }, typeof keep === 'object');
-      }
+      if (r.numCols > 1)
+        clearContents(this.calls.wb, sheet, { ...r, col: r.col + 1, numRows: 1, numCols: r.numCols - 1 });
+      if (r.numRows > 1)
+        clearContents(this.calls.wb, sheet, { ...r, row: r.row + 1, numRows: r.numRows - 1 });
       sheet.merges.push({ ...r });
     }
     return this;
@@ -602,11 +596,6 @@ function inside(inner: GridRect, outer: GridRect): boolean {
     inner.row + inner.numRows <= outer.row + outer.numRows &&
     inner.col + inner.numCols <= outer.col + outer.numCols
   );
-}
-
-function readValuesRaw(sheet: SheetState, r: GridRect) {
-  const v = sheet.rows[r.row - 1]?.[r.col - 1];
-  return v === null || v === '' ? undefined : v;
 }
 
 /**
