@@ -5,20 +5,11 @@
  * no formula reads never reaches it. Writes to sheets it holds are forwarded with evaluation
  * suspended, so a burst of setValues costs one recalculation at the next read.
  */
-import {
-  type CellValue,
-  CellValueDetailedType,
-  DetailedCellError,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  type RawCellContent,
-} from 'hyperformula';
+import { type CellValue, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import type { GridRect } from './a1';
-import { instantToSerial } from './dates';
 import { type FormulaRef, listRefs } from './formula-refs';
+import { type EngineContext, registerGoogleFunctions, toHyperFormulaSyntax } from './google-functions';
 import { isFormula, type SheetState, type StoredValue } from './model';
-import { formatNumber } from './number-format';
 
 /** What the engine needs from the workbook (kept narrow to avoid an import cycle). */
 export interface FormulaHost {
@@ -27,93 +18,11 @@ export interface FormulaHost {
   readonly locale: string;
 }
 
-interface EngineContext {
-  now(): number;
-  timeZone(): string;
-  locale(): string;
-}
-
 /** A computed value as Apps Script returns it: errors are their `#…` text. */
 export type ComputedValue = number | string | boolean;
 
 /** The number format Sheets gives a formula cell whose result is a date, time, percent or currency. */
 export type InferredFormat = string | undefined;
-
-/**
- * Google-only functions and the ones whose result must follow the emulator rather than the
- * host: SPARKLINE draws in the cell (its value is empty), NOW/TODAY read the simulated clock in
- * the spreadsheet's zone, TEXT formats with the same code as getDisplayValues.
- */
-class GoogleSheetsPlugin extends FunctionPlugin {
-  /** The (internal) AST and interpreter-state types HyperFormula hands to plugin methods. */
-  declare private readonly argTypes: {
-    ast: { args: Parameters<GoogleSheetsPlugin['runFunction']>[0] };
-    state: Parameters<GoogleSheetsPlugin['runFunction']>[1];
-  };
-
-  static override implementedFunctions = {
-    SPARKLINE: {
-      method: 'sparkline',
-      parameters: [{ argumentType: FunctionArgumentType.ANY }],
-      repeatLastArgs: 1,
-      doesNotNeedArgumentsToBeComputed: true,
-    },
-    NOW: {
-      method: 'now',
-      parameters: [],
-      isVolatile: true,
-      returnNumberType: CellValueDetailedType.NUMBER_DATETIME,
-    },
-    TODAY: {
-      method: 'today',
-      parameters: [],
-      isVolatile: true,
-      returnNumberType: CellValueDetailedType.NUMBER_DATE,
-    },
-    TEXT: {
-      method: 'text',
-      parameters: [
-        { argumentType: FunctionArgumentType.NUMBER },
-        { argumentType: FunctionArgumentType.STRING },
-      ],
-    },
-  };
-
-  private get host(): EngineContext {
-    return this.config.context as EngineContext;
-  }
-
-  sparkline(_ast: GoogleSheetsPlugin['argTypes']['ast'], _state: GoogleSheetsPlugin['argTypes']['state']) {
-    return '';
-  }
-
-  now(ast: GoogleSheetsPlugin['argTypes']['ast'], state: GoogleSheetsPlugin['argTypes']['state']) {
-    return this.runFunction(ast.args, state, this.metadata('NOW'), () =>
-      instantToSerial(this.host.now(), this.host.timeZone()),
-    );
-  }
-
-  today(ast: GoogleSheetsPlugin['argTypes']['ast'], state: GoogleSheetsPlugin['argTypes']['state']) {
-    return this.runFunction(ast.args, state, this.metadata('TODAY'), () =>
-      Math.floor(instantToSerial(this.host.now(), this.host.timeZone())),
-    );
-  }
-
-  text(ast: GoogleSheetsPlugin['argTypes']['ast'], state: GoogleSheetsPlugin['argTypes']['state']) {
-    return this.runFunction(ast.args, state, this.metadata('TEXT'), (value: number, format: string) =>
-      formatNumber(value, format, this.host.locale()),
-    );
-  }
-}
-
-let pluginRegistered = false;
-
-function registerPlugin(): void {
-  if (pluginRegistered) return;
-  const names = { SPARKLINE: 'SPARKLINE', NOW: 'NOW', TODAY: 'TODAY', TEXT: 'TEXT' };
-  HyperFormula.registerFunctionPlugin(GoogleSheetsPlugin, { enGB: names, enUS: names });
-  pluginRegistered = true;
-}
 
 /** HyperFormula error codes that Sheets spells differently. */
 const ERROR_TEXT: Record<string, string> = {
@@ -274,7 +183,7 @@ export class FormulaEngine {
    * (`SUM(Data!B:B)` loads column B of Data, not all 30 columns of it).
    */
   private build(): void {
-    registerPlugin();
+    registerGoogleFunctions();
     const boxes = new Map<SheetState, Box>();
     for (const sheet of this.host.sheets) if (sheet.formulaCount > 0) boxes.set(sheet, WHOLE);
     for (const sheet of this.host.sheets) {
@@ -336,48 +245,6 @@ function toRaw(v: StoredValue): RawCellContent {
   if (typeof v === 'string') return `'${v}`;
   if (typeof v === 'object') return toHyperFormulaSyntax(v.f);
   return v;
-}
-
-/**
- * Google Sheets syntax HyperFormula reads differently: bare TRUE/FALSE are literals in Sheets
- * but functions (TRUE()) in HyperFormula.
- */
-export function toHyperFormulaSyntax(formula: string): string {
-  if (!/true|false/i.test(formula)) return formula;
-  let out = '';
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (/[A-Za-z_]/.test(ch) && (i === 0 || !/[A-Za-z0-9_.$]/.test(formula[i - 1]))) {
-      let j = i;
-      while (j < formula.length && /[A-Za-z0-9_.]/.test(formula[j])) j++;
-      const word = formula.slice(i, j);
-      const next = formula.slice(j).trimStart()[0];
-      const upper = word.toUpperCase();
-      out += (upper === 'TRUE' || upper === 'FALSE') && next !== '(' && next !== '!' ? `${upper}()` : word;
-      i = j;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
 }
 
 function contentOf(sheet: SheetState, rect: GridRect): RawCellContent[][] {

@@ -5,8 +5,9 @@
 import { parseRangeRef, splitSheetPrefix } from './a1';
 import type { Calls } from './calls';
 import { clearContents, clearFormats, clearNotes, readDisplayValues, readValues, writeValues } from './cells';
-import { chartOps, type EmbeddedChartApi, EmbeddedChartBuilderApi } from './chart-api';
+import { EmbeddedChartBuilderApi } from './chart-builder';
 import { normalizeColor } from './colors';
+import { chartOps, type EmbeddedChartApi } from './embedded-chart';
 import { insertImage, OverGridImageApi } from './image-api';
 import { fail, MSG } from './messages';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetState } from './model';

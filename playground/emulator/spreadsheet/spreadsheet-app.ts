@@ -4,7 +4,7 @@
 import type { Emulator } from '../emulator';
 import { createUi } from '../services/ui';
 import { Calls } from './calls';
-import { CHARTS_ENUMS, TextStyleBuilder } from './chart-api';
+import { CHARTS_ENUMS, TextStyleBuilder } from './chart-builder';
 import { fail } from './messages';
 import { rangeFromA1, SheetApi } from './sheet-api';
 import { SpreadsheetApi } from './spreadsheet-api';

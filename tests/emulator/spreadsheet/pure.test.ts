@@ -13,12 +13,12 @@ import {
   serialToFields,
   serialToInstant,
 } from '../../../playground/emulator/spreadsheet/dates';
-import { toHyperFormulaSyntax } from '../../../playground/emulator/spreadsheet/formula-engine';
 import {
   dropSheetRefs,
   renameSheetRefs,
   shiftRefs,
 } from '../../../playground/emulator/spreadsheet/formula-refs';
+import { toHyperFormulaSyntax } from '../../../playground/emulator/spreadsheet/google-functions';
 import { formatNumber } from '../../../playground/emulator/spreadsheet/number-format';
 import { parseInput } from '../../../playground/emulator/spreadsheet/parse-input';
 import { r1c1ToA1 } from '../../../playground/emulator/spreadsheet/r1c1';
