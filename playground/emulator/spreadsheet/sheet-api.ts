@@ -9,7 +9,7 @@ import { EmbeddedChartBuilderApi } from './chart-builder';
 import { normalizeColor } from './colors';
 import { chartOps, type EmbeddedChartApi } from './embedded-chart';
 import { insertImage, OverGridImageApi } from './image-api';
-import { fail, MSG } from './messages';
+import { describeTypes, fail, MSG } from './messages';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetState } from './model';
 import { newProtection, ProtectionApi } from './protection-api';
 import { makeRange, RangeApi } from './range-api';
@@ -241,7 +241,7 @@ export class SheetApi {
 
   /** Writes after the last row with content, growing the sheet when it is full. */
   appendRow(rowContents: unknown[]): Gas {
-    if (!Array.isArray(rowContents)) fail(MSG.signature(typeof rowContents, 'Sheet.appendRow'));
+    if (!Array.isArray(rowContents)) fail(MSG.signature(describeTypes([rowContents]), 'Sheet.appendRow'));
     const sheet = this.write('appendRow', rowContents.length);
     const width = Math.max(1, rowContents.length);
     const row = sheet.lastRow() + 1;
