@@ -126,7 +126,9 @@ export function benchModelRefresh(sizes: readonly number[] = [100_000, 1_000_000
 }
 
 export function formatBench(rows: readonly ModelRefreshBenchRow[]): string {
-  const lines = ['rows | pure model run | refresh (Node) | refresh (simulated Apps Script) | Sheets calls | cells read / written | JS loop floor'];
+  const lines = [
+    'rows | pure model run | refresh (Node) | refresh (simulated Apps Script) | Sheets calls | cells read / written | JS loop floor',
+  ];
   for (const r of rows) {
     const sheetCalls = Object.entries(r.calls)
       .filter(([k]) => /^(Spreadsheet|Sheet|Range)/.test(k))
@@ -139,7 +141,10 @@ export function formatBench(rows: readonly ModelRefreshBenchRow[]): string {
 }
 
 if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const rows = benchModelRefresh(sizes.length ? sizes : undefined);
   console.log(formatBench(rows));
   for (const r of rows) console.log(r.rows, JSON.stringify(r.calls));

@@ -97,7 +97,7 @@ function runTest(test: ModelTest, table: TableData, lookup: TableLookup): TestFa
       return bad.length
         ? fail(
             bad.length,
-            `${bad.length} ${rowsWord(bad.length)} with a ${test.column} outside ${test.values.map((v) => show(v as SqlValue)).join(', ')}`,
+            `${bad.length} ${rowsWord(bad.length)} where ${test.column} is not one of ${test.values.map((v) => show(v as SqlValue)).join(', ')}`,
             `${test.column} = ${show(bad[0][test.column])}`,
           )
         : undefined;
@@ -112,7 +112,7 @@ function runTest(test: ModelTest, table: TableData, lookup: TableLookup): TestFa
       return bad.length
         ? fail(
             bad.length,
-            `${bad.length} ${rowsWord(bad.length)} point to a ${test.field} that \`${test.to}\` does not have`,
+            `${bad.length} ${rowsWord(bad.length)} where ${test.column} is not a ${test.field} of \`${test.to}\``,
             `${test.column} = ${show(bad[0][test.column])}`,
           )
         : undefined;

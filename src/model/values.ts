@@ -79,7 +79,8 @@ export function toSql(cell: unknown, clock: WallClock): SqlValue {
 export function toCell(value: unknown, clock: WallClock): Cell {
   if (value === null || value === undefined) return '';
   // A plain Date out, whatever Date subclass a query made (see PeriodStart in sql-functions.ts).
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : new Date(clock.fromWall(value).getTime());
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? '' : new Date(clock.fromWall(value).getTime());
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string')

@@ -56,7 +56,7 @@ describe('model tests (dbt style)', () => {
       'SELECT * FROM invoices',
     );
     expect(f).toMatchObject({ failingRows: 1, example: 'customer_id = 9' });
-    expect(f.message).toMatch(/1 row point to a id that `customers` does not have/);
+    expect(f.message).toMatch(/1 row where customer_id is not a id of `customers`/);
   });
 
   it('row_count_min fails below the minimum', () => {
