@@ -22,6 +22,11 @@ import { listUserModelsFrom } from './user-models';
 /** Document property holding the account's currency (ISO code such as EUR); USD when unset. */
 export const CURRENCY_PROPERTY = 'tapdash.settings.currency';
 const SHAPE_PREFIX = 'tapdash.tab.';
+/**
+ * How long a refresh may run when the caller does not say: Apps Script stops an execution at
+ * six minutes, and the tab writes after the models need some of it.
+ */
+export const DEFAULT_REFRESH_MS = 270_000;
 /** Tabs a model may never write to, whatever its label says. */
 const RESERVED_TABS = new Set([SYNC_LOG_TAB, HISTORY_TAB, 'Dashboard']);
 
@@ -66,7 +71,8 @@ export function refreshModels(gas: Gas, input: RefreshInput = {}): RefreshResult
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
   const sources = readSourceTabs(ss, models);
 
-  const results = runModels({ models, sources, clock, budget: input.budget, remainingMs: input.remainingMs });
+  const remainingMs = input.remainingMs ?? (() => DEFAULT_REFRESH_MS - (Date.now() - clockStart));
+  const results = runModels({ models, sources, clock, budget: input.budget, remainingMs });
 
   const currency = stored[CURRENCY_PROPERTY] || DEFAULT_CURRENCY;
   const shapes: Record<string, string> = {};
