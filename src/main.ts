@@ -40,6 +40,7 @@ function exposed<K extends keyof SidebarApi>(name: K) {
 
 // One line per sidebar function: tests/build/entry-points.test.ts checks none is missing.
 export const getContext = exposed('getContext');
+export const listModels = exposed('listModels');
 export const listReportTables = exposed('listReportTables');
 export const previewReport = exposed('previewReport');
 export const previewSql = exposed('previewSql');

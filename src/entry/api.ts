@@ -1,6 +1,8 @@
 import {
   deleteReport,
+  listModels,
   listReportTables,
+  type ModelListing,
   type PreviewResult,
   previewReport,
   previewSql,
@@ -29,6 +31,11 @@ export const sidebarApi = {
       timeZone: ss.getSpreadsheetTimeZone(),
       user: gas.Session.getActiveUser().getEmail(),
     };
+  },
+
+  /** Every model (built in and saved) with its last refresh: status, rows, error, failed tests. */
+  listModels(gas: Gas): ModelListing[] {
+    return listModels(gas, METRIC_PACKAGES);
   },
 
   /** Tables the report builder can start from: synced streams and models, with their columns. */

@@ -9,12 +9,24 @@ import type { Gas } from '../platform/gas';
 import { TapdashError } from '../shared/errors';
 import { type ColumnInfo, inferColumns } from './column-types';
 import type { MetricPackage, ModelSpec } from './model-spec';
-import { type RefreshResult, refreshModels, spreadsheetClock } from './refresh';
+import {
+  LAST_RUN_PREFIX,
+  type LastRun,
+  type RefreshResult,
+  refreshModels,
+  spreadsheetClock,
+} from './refresh';
 import { compileReport, type ReportDefinition, type ReportProblem } from './report-builder';
 import { type Grid, runModels } from './run-models';
 import { guardSql } from './sql-guard';
 import type { WallClock } from './time-zone';
-import { deleteUserModel, listUserModels, saveUserModel, type UserModel } from './user-models';
+import {
+  deleteUserModel,
+  listUserModels,
+  listUserModelsFrom,
+  saveUserModel,
+  type UserModel,
+} from './user-models';
 import { type Cell, gridToTable } from './values';
 
 export type PreviewCell = string | number | boolean | null;
@@ -25,6 +37,17 @@ export interface ReportTable {
   /** The tab it is read from. */
   tab: string;
   columns: ColumnInfo[];
+}
+
+export interface ModelListing {
+  name: string;
+  label: string;
+  sql: string;
+  /** Built in (from a metric package) or made by the founder. */
+  origin: 'package' | 'user';
+  /** The report-builder definition, for models made with it. */
+  report?: ReportDefinition;
+  lastRun?: LastRun;
 }
 
 export interface PreviewResult {
@@ -60,6 +83,35 @@ export function listReportTables(gas: Gas, packages: readonly MetricPackage[] = 
     if (sheet) tables.push({ name: model.name, kind: 'model', tab, columns: sampleColumns(sheet, clock) });
   }
   return tables;
+}
+
+/** Every model with its last refresh, for the sidebar's model list (one properties read). */
+export function listModels(gas: Gas, packages: readonly MetricPackage[] = []): ModelListing[] {
+  const stored = gas.PropertiesService.getDocumentProperties().getProperties();
+  const lastRun = (name: string): LastRun | undefined => {
+    try {
+      return stored[LAST_RUN_PREFIX + name]
+        ? (JSON.parse(stored[LAST_RUN_PREFIX + name]) as LastRun)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const listing = (
+    spec: ModelSpec,
+    origin: ModelListing['origin'],
+    report?: ReportDefinition,
+  ): ModelListing => {
+    const item: ModelListing = { name: spec.name, label: spec.label ?? spec.name, sql: spec.sql, origin };
+    if (report) item.report = report;
+    const run = lastRun(spec.name);
+    if (run) item.lastRun = run;
+    return item;
+  };
+  return [
+    ...packages.flatMap((p) => p.models.map((m) => listing(m, 'package'))),
+    ...listUserModelsFrom(stored).map((m) => listing(m.spec, 'user', m.report)),
+  ];
 }
 
 /** Compiles a report and runs it for the live preview. Problems come back as a list, not an error. */

@@ -22,6 +22,8 @@ import { listUserModelsFrom } from './user-models';
 /** Document property holding the account's currency (ISO code such as EUR); USD when unset. */
 export const CURRENCY_PROPERTY = 'tapdash.settings.currency';
 const SHAPE_PREFIX = 'tapdash.tab.';
+/** Document property prefix of each model's last run, for the sidebar's model list. */
+export const LAST_RUN_PREFIX = 'tapdash.modelrun.';
 /**
  * How long a refresh may run when the caller does not say: Apps Script stops an execution at
  * six minutes, and the tab writes after the models need some of it.
@@ -50,6 +52,15 @@ export interface ModelOutcome {
   columns: string[];
   error?: ErrorInfo;
   testFailures: Array<Pick<TestFailure, 'name' | 'failingRows' | 'example' | 'message'>>;
+}
+
+/** A model's last refresh as the sidebar lists it (small: it lives in a document property). */
+export interface LastRun {
+  at: string;
+  status: ModelOutcome['status'];
+  rows: number;
+  error?: ErrorInfo;
+  failedTests: string[];
 }
 
 export interface RefreshResult {
@@ -98,7 +109,16 @@ export function refreshModels(gas: Gas, input: RefreshInput = {}): RefreshResult
       };
     }
   }
-  if (Object.keys(shapes).length) props.setProperties(shapes);
+  const ranAt = started.toISOString();
+  for (const r of results) {
+    // Capped so the property stays far below the 9 KB a value may hold.
+    const failedTests = r.testFailures.slice(0, 5).map((f) => f.message.slice(0, 400));
+    const run: LastRun = { at: ranAt, status: r.status, rows: r.rows.length, failedTests };
+    if (r.error)
+      run.error = { ...r.error, message: r.error.message.slice(0, 2000), fix: r.error.fix.slice(0, 1000) };
+    shapes[LAST_RUN_PREFIX + r.name] = JSON.stringify(run);
+  }
+  props.setProperties(shapes);
 
   const metrics = (input.packages ?? []).flatMap((p) => p.metrics);
   recordHistory(gas, headlineValues(metrics, outputs), started, clock);

@@ -1,4 +1,5 @@
 import { Emulator, type GasGlobals } from '../../playground/emulator/emulator';
+import { listModels } from '../../src/model/model-api';
 import type { MetricPackage, ModelSpec } from '../../src/model/model-spec';
 import { CURRENCY_PROPERTY, type RefreshInput, refreshModels } from '../../src/model/refresh';
 import type { Gas } from '../../src/platform/gas';
@@ -195,6 +196,25 @@ describe('refreshing models on the spreadsheet', () => {
     ]);
     expect(log[2][8]).toMatch(/^Model `bad` reads `stripe_charges\.nope`/);
     expect(log[2][0]).toBeInstanceOf(Date);
+  });
+
+  it('remembers each model’s last run for the sidebar’s model list', () => {
+    const { emu, gas } = setup();
+    const pkg: MetricPackage = { connector: 'stripe', models: [BY_MONTH], metrics: [], charts: [] };
+    refresh(emu, gas, {
+      packages: [pkg],
+      models: [BY_MONTH, { name: 'bad', sql: 'SELECT nope AS x FROM stripe_charges' }],
+    });
+    const listed = emu.run((g) => listModels(gas(g), [pkg]));
+    expect(listed).toEqual([
+      {
+        name: 'revenue_by_month',
+        label: 'Revenue by month',
+        sql: BY_MONTH.sql,
+        origin: 'package',
+        lastRun: { at: new Date(NOW).toISOString(), status: 'ok', rows: 2, failedTests: [] },
+      },
+    ]);
   });
 
   it('reports failed model tests with the failing rows', () => {
