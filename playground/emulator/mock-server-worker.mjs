@@ -2,6 +2,7 @@
 // request is in flight, so a server on that same thread could never answer; this one runs in a
 // worker. Routes are data (status, headers, body, delay, echo); see mock-server.ts.
 import http from 'node:http';
+import https from 'node:https';
 import { parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
 
@@ -16,7 +17,7 @@ function matches(route, method, path) {
   return route.times === undefined || (uses.get(route) ?? 0) < route.times;
 }
 
-const server = http.createServer((req, res) => {
+const handler = (req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
@@ -47,7 +48,8 @@ const server = http.createServer((req, res) => {
       if (route.echo) {
         payload = Buffer.from(JSON.stringify(record));
         type = 'application/json';
-      } else if (route.bodyBase64 !== undefined) payload = Buffer.from(route.bodyBase64, 'base64');
+      } else if (route.fillBytes !== undefined) payload = Buffer.alloc(route.fillBytes, 'x');
+      else if (route.bodyBase64 !== undefined) payload = Buffer.from(route.bodyBase64, 'base64');
       else if (typeof route.body === 'string') payload = Buffer.from(route.body);
       else if (route.body !== undefined) {
         payload = Buffer.from(JSON.stringify(route.body));
@@ -67,7 +69,9 @@ const server = http.createServer((req, res) => {
     if (route?.delayMs) setTimeout(respond, route.delayMs);
     else respond();
   });
-});
+};
+
+const server = workerData.tls ? https.createServer(workerData.tls, handler) : http.createServer(handler);
 
 server.listen(0, '127.0.0.1', () => {
   parentPort.postMessage({ type: 'listening', port: server.address().port });

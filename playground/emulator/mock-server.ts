@@ -21,6 +21,8 @@ export interface MockRoute {
   /** A string as is; anything else as JSON (with Content-Type: application/json). */
   body?: unknown;
   bodyBase64?: string;
+  /** A body of this many "x" bytes (large responses without shipping them to the worker). */
+  fillBytes?: number;
   /** Real milliseconds to wait before answering. */
   delayMs?: number;
   /** Answer with the request itself as JSON (method, url, headers, body, bodyBase64). */
@@ -42,7 +44,7 @@ export interface ReceivedRequest {
 }
 
 export interface MockServer {
-  /** http://127.0.0.1:<port> */
+  /** http://127.0.0.1:<port> (https with the tls option) */
   url: string;
   port: number;
   requests(): Promise<ReceivedRequest[]>;
@@ -51,9 +53,17 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-export async function startMockServer(routes: MockRoute[] = []): Promise<MockServer> {
+export interface MockServerOptions {
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
+}
+
+export async function startMockServer(
+  routes: MockRoute[] = [],
+  options: MockServerOptions = {},
+): Promise<MockServer> {
   const worker = new Worker(join(__dirname, 'mock-server-worker.mjs'), {
-    workerData: { routes },
+    workerData: { routes, tls: options.tls },
     execArgv: [],
   });
   worker.unref();
@@ -77,7 +87,7 @@ export async function startMockServer(routes: MockRoute[] = []): Promise<MockSer
     });
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     async requests() {
       return (await ask<{ requests: ReceivedRequest[] }>('requests')).requests;
