@@ -45,10 +45,8 @@ describe('HtmlService (reference: html-service, html-output)', () => {
       const out = gas.HtmlService.createHtmlOutput('')
         .setSandboxMode(gas.HtmlService.SandboxMode.NATIVE)
         .setXFrameOptionsMode(gas.HtmlService.XFrameOptionsMode.ALLOWALL);
-      return [
-        String(out.getSandboxMode()),
-        String((out as unknown as { getXFrameOptionsMode(): unknown }).getXFrameOptionsMode()),
-      ];
+      const emulated = out as unknown as { getSandboxMode(): unknown; getXFrameOptionsMode(): unknown };
+      return [String(emulated.getSandboxMode()), String(emulated.getXFrameOptionsMode())];
     });
     expect(got).toEqual(['IFRAME', 'ALLOWALL']);
   });
