@@ -136,7 +136,7 @@ describe('Utilities.parseDate', () => {
 describe('Utilities.formatString (sprintf-like)', () => {
   it.each([
     ['%s is %d years', ['Ada', 36.9], 'Ada is 36 years'],
-    ['%05.2f', [2.71828], '02.72'],
+    ['%05.2f', [1.23456], '01.23'],
     ['[%-5s]', ['ab'], '[ab   ]'],
     ['[%5s]', ['ab'], '[   ab]'],
     ['%x %X %o', [255, 255, 8], 'ff FF 10'],
