@@ -51,6 +51,15 @@ function signatureError(method: string, args: unknown[]): Error {
   );
 }
 
+/**
+ * A Date of the script's own realm when the loaded bundle registered its Date constructor
+ * (loadBundle sets `emu.workbook.dateConstructor`), so `instanceof Date` holds in the script.
+ */
+function scriptDate(emu: Emulator, ms: number): Date {
+  const ctor = (emu.workbook as { dateConstructor?: DateConstructor }).dateConstructor;
+  return ctor ? new ctor(ms) : new Date(ms);
+}
+
 function bytesOf(data: unknown, charset?: unknown): Uint8Array {
   if (isByteArray(data)) return blobBytes(data);
   return encodeText(String(data), charset);
@@ -96,7 +105,7 @@ export function createUtilities(emu: Emulator): GoogleAppsScript.Utilities.Utili
     },
     parseDate(date: string, timeZone: string, format: string) {
       use('parseDate');
-      return new Date(parseDate(String(date), String(timeZone), String(format)));
+      return scriptDate(emu, parseDate(String(date), String(timeZone), String(format)));
     },
     formatString(template: string, ...args: unknown[]) {
       use('formatString');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import vm from 'node:vm';
 import fc from 'fast-check';
 import type { GasGlobals } from '../../../playground/emulator/emulator';
 import { emulator, START, thrown } from './helpers';
@@ -89,6 +90,14 @@ describe('Utilities.parseDate', () => {
     expect(U.parseDate('March 5, 2024 3:04 PM', 'Etc/UTC', 'MMMM d, yyyy h:mm a').getTime()).toBe(
       Date.UTC(2024, 2, 5, 15, 4),
     );
+  });
+
+  it('returns a Date of the script’s realm once the bundle registered its Date constructor', () => {
+    const e = emulator();
+    const ScriptDate = vm.runInNewContext('Date') as DateConstructor;
+    (e.workbook as unknown as { dateConstructor: DateConstructor }).dateConstructor = ScriptDate;
+    const d = e.run((gas) => gas.Utilities.parseDate('2024-01-02', 'Etc/UTC', 'yyyy-MM-dd'));
+    expect([d instanceof ScriptDate, d.getTime()]).toEqual([true, Date.UTC(2024, 0, 2)]);
   });
 
   it('throws on text that does not fit the pattern', () => {
