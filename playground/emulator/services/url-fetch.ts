@@ -153,9 +153,11 @@ function prepare(emu: Emulator, rawUrl: unknown, params: FetchParams): Prepared 
     if (/^content-type$/i.test(k)) typeFromHeaders = String(v);
     else headers.push([k, String(v)]);
   }
-  const { body, type } = buildBody(params.payload);
+  const explicitType = params.contentType ?? typeFromHeaders;
+  const { body, type } = buildBody(params.payload, charsetOf(explicitType));
+  // The quotas page's 50 MB "URL Fetch POST size"; the error's wording is not documented.
   if (body && body.byteLength > MAX_PAYLOAD_BYTES) throw platformError('Limit Exceeded: URLFetch POST Size.');
-  const contentType = params.contentType ?? typeFromHeaders ?? type;
+  const contentType = explicitType ?? type;
   // The reference: contentType "defaults to 'application/x-www-form-urlencoded'".
   if (body) headers.push(['Content-Type', contentType ?? 'application/x-www-form-urlencoded']);
   else if (contentType) headers.push(['Content-Type', contentType]);

@@ -226,6 +226,28 @@ describe('UrlFetchApp failures', () => {
     );
   });
 
+  it('refuses a payload over 50 MB before sending anything', () => {
+    const payload = 'x'.repeat(50 * 1024 * 1024 + 1);
+    expect(
+      thrown(() =>
+        local().run((gas) => gas.UrlFetchApp.fetch(`${api.url}/echo`, { method: 'post', payload })),
+      ),
+    ).toBe('Limit Exceeded: URLFetch POST Size.');
+  });
+
+  it('encodes a string payload in the charset its content type names', () => {
+    const echoed = local().run((gas) =>
+      JSON.parse(
+        gas.UrlFetchApp.fetch(`${api.url}/echo`, {
+          method: 'post',
+          payload: 'café',
+          contentType: 'text/plain; charset=ISO-8859-1',
+        }).getContentText(),
+      ),
+    );
+    expect([...Buffer.from(echoed.bodyBase64, 'base64')]).toEqual([0x63, 0x61, 0x66, 0xe9]);
+  });
+
   it('refuses a URL longer than 2,082 characters', () => {
     const url = `${api.url}/echo?q=${'a'.repeat(2100)}`;
     expect(thrown(() => local().run((gas) => gas.UrlFetchApp.fetch(url)))).toBe(
