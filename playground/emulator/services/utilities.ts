@@ -10,8 +10,9 @@ import { blobBytes, EmulatedBlob, newBlob } from './blob';
 import { encodeText, isByteArray, toSignedBytes } from './bytes';
 import { parseCsv } from './csv';
 import { CharsetEnum, DigestAlgorithmEnum, enumName, MacAlgorithmEnum, makeEnum } from './enums';
-import { formatDate, parseDate } from './format-date';
+import { formatDate } from './format-date';
 import { formatString } from './format-string';
+import { parseDate } from './parse-date';
 
 /** "The maximum allowed value is 300000 (or 5 minutes)" (Utilities.sleep reference). */
 export const MAX_SLEEP_MS = 300_000;
