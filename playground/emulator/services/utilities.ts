@@ -52,13 +52,9 @@ function signatureError(method: string, args: unknown[]): Error {
   );
 }
 
-/**
- * A Date of the script's own realm when the loaded bundle registered its Date constructor
- * (loadBundle sets `emu.workbook.dateConstructor`), so `instanceof Date` holds in the script.
- */
+/** A Date of the script's own realm (loadBundle registers its constructor), so `instanceof Date` holds. */
 function scriptDate(emu: Emulator, ms: number): Date {
-  const ctor = (emu.workbook as { dateConstructor?: DateConstructor }).dateConstructor;
-  return ctor ? new ctor(ms) : new Date(ms);
+  return new emu.workbook.dateConstructor(ms);
 }
 
 function bytesOf(data: unknown, charset?: unknown): Uint8Array {

@@ -1,4 +1,5 @@
 import { loadBundle } from '../../../playground/emulator/bundle';
+import { fireOnOpen } from '../../../playground/emulator/scheduler';
 import { callFromSidebar } from '../../../playground/emulator/script-run';
 import { emulator, thrown } from './helpers';
 
@@ -31,5 +32,29 @@ describe('the services inside the built bundle’s vm context (dist/Code.js)', (
     expect(thrown(() => callFromSidebar(emu, bundle, 'Utilities'))).toBe(
       'google.script.run.Utilities is not a function',
     );
+  });
+});
+
+describe('the built add-on end to end on the emulated services', () => {
+  it('builds the add-on menu from onOpen in AuthMode.NONE, then opens the sidebar from the menu item', () => {
+    const emu = emulator();
+    const bundle = loadBundle(emu);
+    fireOnOpen(emu, bundle, { authMode: 'NONE' });
+    const [menu] = emu.services.ui.menus;
+    expect(menu.addOn).toBe(true);
+    const open = menu.items.find((i) => i.kind === 'item' && i.caption === 'Open Tapdash');
+    expect(open).toEqual({ kind: 'item', caption: 'Open Tapdash', functionName: 'openSidebar' });
+    callFromSidebar(emu, bundle, 'openSidebar');
+    expect(emu.services.ui.sidebar?.title).toBe('Tapdash');
+    expect(emu.services.ui.sidebar?.html).toMatch(/<html/i);
+  });
+
+  it('answers the sidebar’s first call with the active user', () => {
+    const emu = emulator({ user: 'founder@example.com' });
+    const bundle = loadBundle(emu);
+    expect(callFromSidebar(emu, bundle, 'getContext')).toMatchObject({
+      ok: true,
+      value: { user: 'founder@example.com' },
+    });
   });
 });

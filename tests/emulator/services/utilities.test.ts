@@ -95,7 +95,7 @@ describe('Utilities.parseDate', () => {
   it('returns a Date of the script’s realm once the bundle registered its Date constructor', () => {
     const e = emulator();
     const ScriptDate = vm.runInNewContext('Date') as DateConstructor;
-    (e.workbook as unknown as { dateConstructor: DateConstructor }).dateConstructor = ScriptDate;
+    e.workbook.dateConstructor = ScriptDate;
     const d = e.run((gas) => gas.Utilities.parseDate('2024-01-02', 'Etc/UTC', 'yyyy-MM-dd'));
     expect([d instanceof ScriptDate, d.getTime()]).toEqual([true, Date.UTC(2024, 0, 2)]);
   });
