@@ -9,7 +9,7 @@
  *
  *   tsx bench/model-refresh.ts [rows…]
  */
-import { Emulator, type GasGlobals } from '../playground/emulator/emulator';
+import { Emulator } from '../playground/emulator/emulator';
 import type { ModelSpec } from '../src/model/model-spec';
 import { refreshModels } from '../src/model/refresh';
 import { runModels } from '../src/model/run-models';
@@ -79,20 +79,6 @@ function plainLoop(grid: readonly unknown[][]): number {
   return [...months.keys()].sort((a, b) => a - b).length;
 }
 
-/** An in-memory document store while the emulator's PropertiesService is not on main yet. */
-function withDocumentProperties(gas: GasGlobals): GasGlobals {
-  if (gas.PropertiesService) return gas;
-  const store: Record<string, string> = {};
-  const props = {
-    getProperties: () => ({ ...store }),
-    setProperties: (values: Record<string, string>) => Object.assign(store, values),
-  };
-  const PropertiesService = {
-    getDocumentProperties: () => props,
-  } as unknown as GasGlobals['PropertiesService'];
-  return { ...gas, PropertiesService };
-}
-
 function time<T>(fn: () => T): [T, number] {
   const t0 = performance.now();
   const value = fn();
@@ -123,7 +109,7 @@ export function benchModelRefresh(sizes: readonly number[] = [100_000, 1_000_000
       { name: 'seed', timeLimitMs: 24 * 3_600_000 },
     );
     const [result, refreshMs] = time(() =>
-      emu.run((gas) => refreshModels(withDocumentProperties(gas), { models: [MODEL] }), {
+      emu.run((gas) => refreshModels(gas, { models: [MODEL] }), {
         name: 'refreshModels',
         kind: 'menu',
       }),

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST_DIR, invoke, loadBundle } from '../../playground/emulator/bundle';
 import { Emulator } from '../../playground/emulator/emulator';
-import { withProperties } from './properties-fake';
 
 /** Plain data out of the vm's realm, as google.script.run would deliver it. */
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -19,21 +18,6 @@ function emulatorWithCharges(): Emulator {
     ]);
     sheet.hideSheet();
   });
-  // Until the emulator's other services land on main: the test's property store, and empty
-  // stand-ins for the services liveGas() names but models never call.
-  const g = emu.globals as unknown as Record<string, unknown>;
-  g.PropertiesService ??= withProperties()(emu.globals).PropertiesService;
-  for (const name of [
-    'UrlFetchApp',
-    'CacheService',
-    'LockService',
-    'ScriptApp',
-    'Utilities',
-    'MailApp',
-    'Session',
-    'HtmlService',
-  ])
-    g[name] ??= {};
   return emu;
 }
 

@@ -3,7 +3,6 @@ import { listModels } from '../../src/model/model-api';
 import type { MetricPackage, ModelSpec } from '../../src/model/model-spec';
 import { CURRENCY_PROPERTY, type RefreshInput, refreshModels } from '../../src/model/refresh';
 import type { Gas } from '../../src/platform/gas';
-import { withProperties } from './properties-fake';
 
 const NOW = Date.UTC(2026, 2, 18, 15);
 
@@ -29,13 +28,12 @@ const EMAILS: ModelSpec = {
 
 function setup(): { emu: Emulator; gas: (g: GasGlobals) => Gas } {
   const emu = new Emulator({ realCpu: false, now: NOW, timeZone: 'America/New_York' });
-  const props = withProperties();
   emu.run((g) => {
     const sheet = g.SpreadsheetApp.getActive().insertSheet('stripe_charges');
     sheet.getRange(1, 1, CHARGES.length, CHARGES[0].length).setValues(CHARGES);
     sheet.hideSheet();
   });
-  return { emu, gas: props };
+  return { emu, gas: (g) => g };
 }
 
 function refresh(emu: Emulator, gas: (g: GasGlobals) => Gas, input: RefreshInput) {
