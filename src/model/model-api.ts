@@ -114,17 +114,22 @@ export function listModels(gas: Gas, packages: readonly MetricPackage[] = []): M
   ];
 }
 
-/** Compiles a report and runs it for the live preview. Problems come back as a list, not an error. */
+/**
+ * Compiles a report and runs it for the live preview. Problems come back as a list, not an
+ * error. Relative dates count from `now`: the real time in Apps Script; tests pass the
+ * emulator's simulated time.
+ */
 export function previewReport(
   gas: Gas,
   definition: ReportDefinition,
   packages: readonly MetricPackage[] = [],
+  now: Date = new Date(),
 ): PreviewResult {
   const ss = gas.SpreadsheetApp.getActive();
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
   const grid = readTable(gas, definition.table, packages);
   const columns = grid ? inferColumns(gridToTable(grid, clock)) : undefined;
-  const compiled = compileReport(definition, columns, clock.toWall(new Date()));
+  const compiled = compileReport(definition, columns, clock.toWall(now));
   if (!compiled.ok) return { sql: '', columns: [], rows: [], totalRows: 0, problems: compiled.problems };
   return runPreview(compiled.report.sql, new Map([[definition.table, grid!]]), clock);
 }

@@ -110,7 +110,7 @@ describe('refreshing models on the spreadsheet', () => {
     ]);
   });
 
-  it('replaces the rows on a re-run and keeps the founder’s edits beside them', () => {
+  it('replaces the rows on a re-run and keeps the founder’s edits: columns beside, notes, colours, charts', () => {
     const { emu, gas } = setup();
     refresh(emu, gas, { models: [EMAILS] });
     emu.run((g) => {
@@ -119,6 +119,9 @@ describe('refreshing models on the spreadsheet', () => {
       sheet.getRange('A2').setNote('VIP');
       sheet.getRange('A3').setBackground('#ffcc00');
       sheet.setTabColor('#00ff00');
+      sheet.insertChart(
+        sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:A4')).setPosition(2, 4, 0, 0).build(),
+      );
     });
     const fewer: ModelSpec = {
       ...EMAILS,
@@ -132,6 +135,7 @@ describe('refreshing models on the spreadsheet', () => {
         note: sheet.getRange('A2').getNote(),
         background: sheet.getRange('A3').getBackground(),
         tabColor: sheet.getTabColor(),
+        charts: sheet.getCharts().length,
       };
     });
     expect(kept).toEqual({
@@ -144,6 +148,7 @@ describe('refreshing models on the spreadsheet', () => {
       note: 'VIP',
       background: '#ffcc00',
       tabColor: '#00ff00',
+      charts: 1,
     });
   });
 
