@@ -56,53 +56,61 @@ export function intlZoneOffset(timeZone: string): ZoneOffset | undefined {
   };
 }
 
-/** Offset changes happen on quarter hours, so one lookup per quarter hour is exact. */
+const DAY = 86_400_000;
+
+/**
+ * Looks each offset up once per UTC day, or once per quarter hour on the few days whose offset
+ * changes (transitions happen on quarter hours, and never twice in a day). A million dates over
+ * three years then cost about a thousand Intl lookups instead of a hundred thousand.
+ */
 export function cachedZoneOffset(offset: ZoneOffset): ZoneOffset {
-  const cache = new Map<number, number>();
+  const days = new Map<number, number>();
+  const quarters = new Map<number, number>();
   return (instantMs) => {
-    const bucket = Math.floor(instantMs / QUARTER_HOUR);
-    let minutes = cache.get(bucket);
+    const day = Math.floor(instantMs / DAY);
+    let minutes = days.get(day);
     if (minutes === undefined) {
-      minutes = offset(bucket * QUARTER_HOUR);
-      cache.set(bucket, minutes);
+      const start = offset(day * DAY);
+      minutes = start === offset((day + 1) * DAY) ? start : Number.NaN;
+      days.set(day, minutes);
     }
-    return minutes;
+    if (!Number.isNaN(minutes)) return minutes;
+    const bucket = Math.floor(instantMs / QUARTER_HOUR);
+    let exact = quarters.get(bucket);
+    if (exact === undefined) {
+      exact = offset(bucket * QUARTER_HOUR);
+      quarters.set(bucket, exact);
+    }
+    return exact;
   };
 }
 
+/** The script runtime's own zone, in the same convention as ZoneOffset (minutes east of UTC). */
+const scriptOffset: ZoneOffset = (ms) => -new Date(ms).getTimezoneOffset();
+
+/**
+ * Pure arithmetic on epoch milliseconds (a Date's local fields are its UTC fields moved by the
+ * script zone's offset), so a million dates cost two cached lookups and one Date each.
+ */
 export function wallClock(zoneOffset: ZoneOffset): WallClock {
-  const offset = cachedZoneOffset(zoneOffset);
+  const zone = cachedZoneOffset(zoneOffset);
+  const script = cachedZoneOffset(scriptOffset);
   return {
     toWall(instant) {
       const t = instant.getTime();
       if (Number.isNaN(t)) return instant;
-      const shifted = new Date(t + offset(t) * 60_000);
-      const wall = new Date(0);
-      wall.setFullYear(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate());
-      wall.setHours(
-        shifted.getUTCHours(),
-        shifted.getUTCMinutes(),
-        shifted.getUTCSeconds(),
-        shifted.getUTCMilliseconds(),
-      );
-      return wall;
+      // Local fields of W must equal the zone's fields of t: W - script(W) = t + zone(t).
+      const target = t + zone(t) * 60_000;
+      const first = target - script(target) * 60_000;
+      return new Date(target - script(first) * 60_000);
     },
     fromWall(wall) {
-      if (Number.isNaN(wall.getTime())) return wall;
-      const asUtc = Date.UTC(
-        wall.getFullYear(),
-        wall.getMonth(),
-        wall.getDate(),
-        wall.getHours(),
-        wall.getMinutes(),
-        wall.getSeconds(),
-        wall.getMilliseconds(),
-      );
-      const yearFixed = new Date(asUtc);
-      yearFixed.setUTCFullYear(wall.getFullYear());
-      const utc = yearFixed.getTime();
-      const first = utc - offset(utc) * 60_000;
-      return new Date(utc - offset(first) * 60_000);
+      const w = wall.getTime();
+      if (Number.isNaN(w)) return wall;
+      // The wall clock read as UTC, then moved back by the zone's offset at that instant.
+      const asUtc = w + script(w) * 60_000;
+      const first = asUtc - zone(asUtc) * 60_000;
+      return new Date(asUtc - zone(first) * 60_000);
     },
   };
 }
