@@ -289,6 +289,10 @@ class Walker {
       case 'Convert':
         if (typeof node.dbtypeid === 'string' && !/^[A-Za-z_][A-Za-z0-9_ ]*$/.test(node.dbtypeid))
           throw this.refuse(`it converts to an unknown type ${node.dbtypeid}`);
+        // AlaSQL pastes these into generated JavaScript; its grammar only lets numbers through.
+        for (const field of ['dbsize', 'dbprecision', 'style'])
+          if (node[field] !== undefined && !/^\d+$/.test(String(node[field])))
+            throw this.refuse(`it converts with an unusual ${field}`);
         return;
     }
   }

@@ -117,6 +117,7 @@ describe('the SQL guard', () => {
       "SELECT CASE WHEN a > 1 THEN 'big' ELSE NULL END AS c, CAST(a AS STRING) AS d, COALESCE(a, 0) AS e FROM t",
       "SELECT MONTH_START(d) AS m, COUNT(DISTINCT a) AS n, MEDIAN(b) AS med FROM t WHERE a LIKE '%x%' GROUP BY MONTH_START(d)",
       'SELECT YEAR(d) AS y, ROUND(AVG(b), 2) AS avg_b, UPPER(a) AS up FROM t GROUP BY YEAR(d), UPPER(a)',
+      "SELECT CONVERT(STRING, d, 112) AS day, CAST(b AS DECIMAL(10,2)) AS amount, GROUP_CONCAT(a SEPARATOR '; ') AS names FROM t GROUP BY CONVERT(STRING, d, 112), CAST(b AS DECIMAL(10,2))",
     ];
     for (const sql of sqls) expect(() => guardSql(sql, owner)).not.toThrow();
   });
