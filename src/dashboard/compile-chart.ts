@@ -42,7 +42,7 @@ export function compileChart(spec: unknown, shape: DataShape, options: CompileOp
   const unit = read.unit;
 
   const layout = planLayout(unit, reasons);
-  if (!layout) return { native: false, model, reasons };
+  if (!layout || reasons.length) return { native: false, model, reasons };
   checkFieldTypes(unit, layout, shape, chart);
 
   const view = {
@@ -332,6 +332,8 @@ function directColumns(
   const column = (name: string): ModelColumn | undefined => shape.columns?.find((c) => c.name === name);
   if (domain.type === 'temporal' && shape.columns && column(domain.field)?.type !== 'date') return undefined;
 
+  // A scatter plot draws points, not a path: row order does not matter.
+  if (layout.chartType === 'SCATTER') return [domain.field, ...valueColumns];
   const sort = recipe.sort;
   if (sort.by === 'none') return [domain.field, ...valueColumns];
   if (sort.by !== 'value' || sort.order !== 'ascending') return undefined;

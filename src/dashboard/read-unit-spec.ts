@@ -203,7 +203,8 @@ export function readUnitSpec(spec: Json): ReadResult {
   const { filter, fold } = readTransforms(spec.transform, reasons);
   const channels = readEncoding(spec.encoding, reasons, notes);
   const title = readTitle(spec.title, notes);
-  if (reasons.length || !mark) return { reasons, notes };
+  // Even with reasons, a readable unit goes on to the layout step so every problem is named at once.
+  if (!mark) return { reasons, notes };
   const unit: UnitSpec = { mark, channels };
   if (filter) unit.filter = filter;
   if (fold) unit.fold = fold;
@@ -310,7 +311,9 @@ function readEncoding(raw: unknown, reasons: string[], notes: string[]): UnitSpe
     }
     if (!PLOT_CHANNELS.has(channel)) {
       const constant = isObject(def) && 'value' in def && !('field' in def) && !('condition' in def);
-      if (constant) notes.push(`${path}: a constant ${channel} is left to Sheets' defaults`);
+      if (isObject(def) && 'condition' in def)
+        reasons.push(`${path}.condition: ${REFUSED_FIELD_DEF_KEYS.condition}`);
+      else if (constant) notes.push(`${path}: a constant ${channel} is left to Sheets' defaults`);
       else reasons.push(`${path}: ${FIELD_CHANNEL_REASONS[channel] ?? 'not a channel Sheets charts have'}`);
       continue;
     }
@@ -351,20 +354,16 @@ function readFieldChannel(
     reasons.push(`${path}: expected a field definition object`);
     return undefined;
   }
-  let ok = true;
   for (const key of Object.keys(def)) {
     if (key in REFUSED_FIELD_DEF_KEYS) {
       reasons.push(`${path}.${key}: ${REFUSED_FIELD_DEF_KEYS[key]}`);
-      ok = false;
     } else if (!FIELD_DEF_KEYS.has(key)) notes.push(`${path}.${key}: left to Sheets' defaults`);
   }
   if ('value' in def && channel !== 'color') {
     reasons.push(`${path}.value: a constant position has no Sheets equivalent`);
-    ok = false;
   }
   if (def.field !== undefined && typeof def.field !== 'string') {
     reasons.push(`${path}.field: a repeated or computed field reference is not supported`);
-    ok = false;
   }
 
   let aggregate: AggregateOp | undefined;
@@ -375,7 +374,6 @@ function readFieldChannel(
       reasons.push(
         `${path}.aggregate "${name}": Sheets charts cannot compute it; compute it in the model's SQL`,
       );
-      ok = false;
     }
   }
 
@@ -389,14 +387,13 @@ function readFieldChannel(
       reasons.push(
         `${path}.timeUnit "${raw || 'auto'}": only year, yearquarter, yearmonth, yearmonthdate, month and quarter buckets are supported; bucket it in the model's SQL`,
       );
-      ok = false;
     } else {
       timeUnit = unit;
       if (utc) notes.push(`${path}.timeUnit: buckets are cut in the spreadsheet's time zone, not UTC`);
     }
   }
 
-  if (!ok) return undefined;
+  // A channel with a refused part is still returned (without that part) so later checks can run.
   const out: FieldChannel = {
     channel,
     path,
