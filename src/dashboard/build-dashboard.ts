@@ -1,7 +1,7 @@
 import type { MetricPackage, ModelSpec } from '../model/model-spec';
 import type { Gas } from '../platform/gas';
 import { applyChartOps, existingCharts } from './apply-charts';
-import { CHART_REGISTRY_KEY, type DesiredChart, parseRegistry, planChartOps } from './chart-sync';
+import { DASHBOARD_STATE_KEY, type DesiredChart, parseState, planChartOps } from './chart-sync';
 import { loadDashboardConfig, resolveDashboard } from './dashboard-config';
 import { type DashboardStatus, refreshedLine, warningLine } from './dashboard-header';
 import { layoutDashboard } from './dashboard-layout';
@@ -66,8 +66,10 @@ export function buildDashboard(gas: Gas, input: BuildDashboardInput): BuildDashb
     warning: warningLine(status.issues),
   };
   const layout = layoutDashboard(header, tiles, prepared.map(slotContent));
+  const props = gas.PropertiesService.getDocumentProperties();
+  const state = parseState(props.getProperty(DASHBOARD_STATE_KEY));
   const sheet = dashboardSheet(ss);
-  writeDashboard(sheet, layout);
+  writeDashboard(sheet, layout, state.rows);
 
   const desired: DesiredChart[] = layout.charts.flatMap((slot) => {
     const chart = prepared.find((p) => p.key === slot.key);
@@ -84,12 +86,13 @@ export function buildDashboard(gas: Gas, input: BuildDashboardInput): BuildDashb
       },
     ];
   });
-  const props = gas.PropertiesService.getDocumentProperties();
-  const registry = parseRegistry(props.getProperty(CHART_REGISTRY_KEY));
   const live = existingCharts(sheet);
-  const plan = planChartOps(desired, registry, live.summary);
-  const next = applyChartOps(gas, ss, sheet, live.charts, plan.ops, plan.registry);
-  props.setProperty(CHART_REGISTRY_KEY, JSON.stringify(next));
+  const plan = planChartOps(desired, state.charts, live.summary);
+  const registry = applyChartOps(gas, ss, sheet, live.charts, plan.ops, plan.registry);
+  props.setProperty(
+    DASHBOARD_STATE_KEY,
+    JSON.stringify({ charts: registry, rows: layout.rowHeights.length }),
+  );
 
   return {
     tiles: tiles.length,

@@ -48,7 +48,13 @@ export type ChartOp =
   | { op: 'update'; key: string; chartId: number; chart: DesiredChart; position: ChartPosition | null }
   | { op: 'remove'; key: string; chartId: number };
 
-export const CHART_REGISTRY_KEY = 'tapdash.dashboard.charts';
+/** Document property holding what the last build left behind: its charts and its height in rows. */
+export const DASHBOARD_STATE_KEY = 'tapdash.dashboard.state';
+
+export interface DashboardState {
+  charts: ChartRegistry;
+  rows: number;
+}
 
 export function samePosition(a: ChartPosition, b: ChartPosition): boolean {
   return a.row === b.row && a.column === b.column && a.offsetX === b.offsetX && a.offsetY === b.offsetY;
@@ -123,13 +129,16 @@ export function planChartOps(
   return { ops, registry: next };
 }
 
-export function parseRegistry(raw: string | null): ChartRegistry {
-  if (!raw) return {};
+export function parseState(raw: string | null): DashboardState {
+  const empty: DashboardState = { charts: {}, rows: 0 };
+  if (!raw) return empty;
   try {
-    const value = JSON.parse(raw) as unknown;
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as ChartRegistry) : {};
+    const value = JSON.parse(raw) as Partial<DashboardState> | null;
+    if (!value || typeof value !== 'object' || typeof value.charts !== 'object' || value.charts === null)
+      return empty;
+    return { charts: value.charts, rows: typeof value.rows === 'number' ? value.rows : 0 };
   } catch {
     // Losing the map only costs re-inserting charts; never fail the rebuild over it.
-    return {};
+    return empty;
   }
 }

@@ -18,11 +18,16 @@ export function dashboardSheet(ss: Spreadsheet): Sheet {
  * as one batched call, then column widths and row heights. Rows left over from a longer
  * previous dashboard are cleared.
  */
-export function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
+export function writeDashboard(sheet: Sheet, layout: DashboardLayout, previousRows: number): void {
   const { block } = layout;
   const rows = block.values.length;
-  const previous = sheet.getLastRow();
-  if (previous > rows) sheet.getRange(rows + 1, 1, previous - rows, GRID.columns).clear();
+  // Chart rows hold no values, so the last build's height comes from our state, not getLastRow.
+  const previous = Math.max(previousRows, sheet.getLastRow());
+  if (previous > rows) {
+    // A shorter dashboard than last time: clear what is left and give those rows back their height.
+    sheet.getRange(rows + 1, 1, previous - rows, GRID.columns).clear();
+    sheet.setRowHeights(rows + 1, previous - rows, 21);
+  }
   if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
   sheet
     .getRange(1, 1, rows, GRID.columns)
