@@ -85,11 +85,9 @@ function prepare(
   const model = typeof data?.name === 'string' ? data.name : undefined;
   if (dataPath) {
     const rows = readRows(dataPath);
-    return {
-      shape: { model: model ?? 'data', columns: inferColumns(rows), rows },
-      compiled: spec,
-      inline: false,
-    };
+    // --data stands in for whatever the spec reads, even a gallery spec's url or inline values.
+    const compiled = model ? spec : { ...spec, data: { name: 'data' } };
+    return { shape: { model: model ?? 'data', columns: inferColumns(rows), rows }, compiled, inline: false };
   }
   // Gallery-style specs carry their rows inline; let them stand in for a model's output.
   if (data && Array.isArray(data.values) && !model) {

@@ -55,7 +55,6 @@ export interface CellBlock {
   fontWeights: Grid<'bold' | 'normal'>;
   backgrounds: Grid<string>;
   wraps: Grid<boolean>;
-  verticalAlignments: Grid<'top' | 'middle' | 'bottom'>;
 }
 
 export interface DashboardLayout {
@@ -63,6 +62,8 @@ export interface DashboardLayout {
   block: CellBlock;
   columnWidths: Array<{ column: number; width: number }>;
   rowHeights: Array<{ row: number; height: number }>;
+  /** The chart rows, whose notes (placeholders) read from the top of the slot. */
+  chartRows: { first: number; count: number } | null;
   charts: ChartSlot[];
 }
 
@@ -110,7 +111,7 @@ export function layoutDashboard(
       group.map((tile, i) => [i + 2, make(tile)]);
     addRow(
       24,
-      across((t) => tileCell(literal(t.label), { color: COLORS.muted, align: 'bottom' })),
+      across((t) => tileCell(literal(t.label), { color: COLORS.muted })),
     );
     addRow(
       36,
@@ -132,12 +133,13 @@ export function layoutDashboard(
   }
 
   const slots: ChartSlot[] = [];
+  const firstChartRow = rows.length + 1;
   for (let start = 0; start < charts.length; start += 2) {
     const pair = charts.slice(start, start + 2);
     const placeholders = pair.flatMap(
       (slot, i): Array<[number, Cell]> =>
         slot.kind === 'placeholder'
-          ? [[2 + i * 2, cell(literal(slot.text), { color: COLORS[slot.tone], wrap: true, align: 'top' })]]
+          ? [[2 + i * 2, cell(literal(slot.text), { color: COLORS[slot.tone], wrap: true })]]
           : [],
     );
     const row = addRow(GRID.chartRowHeight, placeholders);
@@ -167,13 +169,13 @@ export function layoutDashboard(
       fontWeights: grid((c) => c.style.weight),
       backgrounds: grid((c) => c.style.background),
       wraps: grid((c) => c.style.wrap),
-      verticalAlignments: grid((c) => c.style.align),
     },
     columnWidths: [
       { column: 1, width: GRID.marginWidth },
       ...Array.from({ length: GRID.tilesPerRow }, (_, i) => ({ column: i + 2, width: GRID.tileWidth })),
     ],
     rowHeights: rows.map((r, i) => ({ row: i + 1, height: r.height })),
+    chartRows: charts.length ? { first: firstChartRow, count: Math.ceil(charts.length / 2) } : null,
     charts: slots,
   };
 }
@@ -185,7 +187,6 @@ interface Style {
   background: string;
   format: string;
   wrap: boolean;
-  align: 'top' | 'middle' | 'bottom';
 }
 
 interface Cell {
@@ -203,7 +204,6 @@ function cell(value: string, style: Partial<Style> = {}): Cell {
       background: COLORS.page,
       format: 'General',
       wrap: false,
-      align: 'middle',
       ...style,
     },
   };

@@ -37,8 +37,11 @@ export function writeDashboard(sheet: Sheet, layout: DashboardLayout, previousRo
     .setFontSizes(block.fontSizes)
     .setFontWeights(block.fontWeights)
     .setBackgrounds(block.backgrounds)
-    .setWraps(block.wraps)
-    .setVerticalAlignments(block.verticalAlignments);
+    .setWraps(block.wraps);
+  if (layout.chartRows)
+    sheet
+      .getRange(layout.chartRows.first, 1, layout.chartRows.count, GRID.columns)
+      .setVerticalAlignment('top');
   for (const run of runs(layout.columnWidths.map((c) => [c.column, c.width]))) {
     if (run.count === 1) sheet.setColumnWidth(run.start, run.value);
     else sheet.setColumnWidths(run.start, run.count, run.value);
@@ -47,7 +50,6 @@ export function writeDashboard(sheet: Sheet, layout: DashboardLayout, previousRo
     if (run.count === 1) sheet.setRowHeight(run.start, run.value);
     else sheet.setRowHeights(run.start, run.count, run.value);
   }
-  sheet.setHiddenGridlines(true);
 }
 
 /** Consecutive indexes with the same size, so each run is one call. */

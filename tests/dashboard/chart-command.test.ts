@@ -115,3 +115,25 @@ describe('tapdash chart', () => {
     expect(errorOf(() => chartCommand(join(dir, 'nope.vl.json')))).toMatch(/^Cannot find the chart spec/);
   });
 });
+
+describe('tapdash chart on gallery specs', () => {
+  const gallery = join(__dirname, 'fixtures/gallery');
+
+  it('uses inline values as the model rows', () => {
+    const out = chartCommand(join(gallery, 'bar.vl.json'));
+    expect(out).toContain('bar.vl.json: native Sheets chart');
+    expect(out).toContain(`Data: the spec's inline "values" stood in for the model's rows.`);
+  });
+
+  it('lets --data stand in for a spec that reads a URL', () => {
+    const csv = file('weather.csv', 'date,weather\n2012-01-01,sun\n2012-01-02,rain\n2012-02-01,sun\n');
+    const out = chartCommand(join(gallery, 'stacked_bar_weather.vl.json'), csv);
+    expect(out).toContain(
+      [
+        'Month of the year  sun  fog  drizzle  rain  snow',
+        '    Jan                1                  1',
+        '    Feb                1',
+      ].join('\n'),
+    );
+  });
+});
