@@ -8,12 +8,16 @@ type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type Builder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
 /** The charts on a sheet with their ids and anchors, as the sync planner needs them. */
-export function existingCharts(sheet: Sheet): { charts: EmbeddedChart[]; summary: ExistingChart[] } {
-  const charts = sheet.getCharts();
+export function existingCharts(sheet: Sheet): {
+  charts: Map<number, EmbeddedChart>;
+  summary: ExistingChart[];
+} {
+  const charts = new Map<number, EmbeddedChart>();
   const summary: ExistingChart[] = [];
-  for (const chart of charts) {
+  for (const chart of sheet.getCharts()) {
     const id = chart.getChartId();
     if (id === null) continue;
+    charts.set(id, chart);
     const info = chart.getContainerInfo();
     summary.push({
       chartId: id,
@@ -37,16 +41,10 @@ export function applyChartOps(
   gas: Gas,
   ss: Spreadsheet,
   sheet: Sheet,
-  current: EmbeddedChart[],
+  byId: ReadonlyMap<number, EmbeddedChart>,
   ops: readonly ChartOp[],
   registry: ChartRegistry,
 ): ChartRegistry {
-  const byId = new Map(
-    current.flatMap((c) => {
-      const id = c.getChartId();
-      return id === null ? [] : [[id, c] as const];
-    }),
-  );
   const inserted: string[] = [];
   for (const op of ops) {
     if (op.op === 'insert') {

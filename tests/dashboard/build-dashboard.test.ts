@@ -90,10 +90,15 @@ function seed(emu: Emulator, months = MONTHS): void {
   emu.run((gas) => {
     const ss = gas.SpreadsheetApp.getActive();
     const mrr = ss.getSheetByName('Stripe MRR') ?? ss.insertSheet('Stripe MRR');
+    const plansTab = ss.getSheetByName('MRR by plan') ?? ss.insertSheet('MRR by plan');
+    for (const tab of [mrr, plansTab]) {
+      const need = 2 * months + 1 - tab.getMaxRows();
+      if (need > 0) tab.insertRowsAfter(tab.getMaxRows(), need);
+    }
     const rows = Array.from({ length: months }, (_, i) => [month(i), 10_000 + i * 1_000, 0.05 - i * 0.001]);
     mrr.clearContents();
     mrr.getRange(1, 1, months + 1, 3).setValues([['month', 'mrr', 'churn_rate'], ...rows]);
-    const plans = ss.getSheetByName('MRR by plan') ?? ss.insertSheet('MRR by plan');
+    const plans = plansTab;
     const planRows = Array.from({ length: months }, (_, i) => [
       [month(i), 'pro', 6_000 + i * 600],
       [month(i), 'basic', 4_000 + i * 400],
@@ -267,5 +272,16 @@ describe('buildDashboard on the emulator', () => {
     const gridRight = geometry.widths.reduce((a, b) => a + b, 0);
     for (const r of rects) expect(r.right).toBeLessThanOrEqual(gridRight);
     expect(rects[0].right).toBeLessThanOrEqual(rects[1].left);
+  });
+
+  it('batches its Sheets calls: the count does not grow with the model rows', () => {
+    const callsFor = (months: number) => {
+      const e = withDashboardServices(new Emulator({ realCpu: false, now: Date.UTC(2026, 2, 3, 15) }));
+      seed(e, months);
+      build(e);
+      build(e);
+      return e.executions.slice(-2).map((x) => Object.values(x.calls).reduce((a, b) => a + b, 0));
+    };
+    expect(callsFor(24)).toEqual(callsFor(600));
   });
 });
