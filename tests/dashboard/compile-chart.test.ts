@@ -1,3 +1,4 @@
+import { validateVegaLite } from '../../playground/cli/vega-lite-schema';
 import type { ChartPlan, DataShape, NativeChartPlan, Row } from '../../src/dashboard/chart-plan';
 import { compileChart } from '../../src/dashboard/compile-chart';
 import { computeHelperTable } from '../../src/dashboard/helper-table';
@@ -24,8 +25,11 @@ function shape(rows?: Row[]): DataShape {
   return rows ? { model: 'mrr', columns: COLUMNS, rows } : { model: 'mrr', columns: COLUMNS };
 }
 
+/** Every spec is first checked against the Vega-Lite schema, so the tests only use real Vega-Lite. */
 function compile(spec: Record<string, unknown>, rows?: Row[]): ChartPlan {
-  return compileChart({ data: { name: 'mrr' }, ...spec }, shape(rows), { chart: 'Test chart' });
+  const full = { data: { name: 'mrr' }, ...spec };
+  expect(validateVegaLite(full)).toEqual({ valid: true });
+  return compileChart(full, shape(rows), { chart: 'Test chart' });
 }
 
 function native(plan: ChartPlan): NativeChartPlan {
@@ -802,16 +806,20 @@ describe('specs Sheets cannot draw are refused with the exact part, never approx
   });
 
   it.each([
-    ['shape', 'Sheets charts cannot vary point shape by a field'],
-    ['size', 'Sheets charts cannot size marks by a field'],
-    ['opacity', 'Sheets charts cannot vary opacity by a field'],
-    ['detail', 'Sheets charts cannot group marks by a field without coloring them (detail)'],
-    ['strokeDash', 'Sheets charts cannot vary the dash pattern by a field'],
-    ['row', 'Sheets charts cannot split into small multiples (row)'],
-    ['x2', 'ranged marks (x2) have no Sheets equivalent'],
-    ['text', 'Sheets charts cannot label marks with a field (text)'],
-  ])('refuses a field on the %s channel', (channel, why) => {
-    const spec = { ...base, encoding: { ...base.encoding, [channel]: x('customers', 'quantitative') } };
+    ['shape', x('plan', 'nominal'), 'Sheets charts cannot vary point shape by a field'],
+    ['size', x('customers', 'quantitative'), 'Sheets charts cannot size marks by a field'],
+    ['opacity', x('customers', 'quantitative'), 'Sheets charts cannot vary opacity by a field'],
+    [
+      'detail',
+      x('plan', 'nominal'),
+      'Sheets charts cannot group marks by a field without coloring them (detail)',
+    ],
+    ['strokeDash', x('plan', 'nominal'), 'Sheets charts cannot vary the dash pattern by a field'],
+    ['row', x('plan', 'nominal'), 'Sheets charts cannot split into small multiples (row)'],
+    ['x2', { field: 'customers' }, 'ranged marks (x2) have no Sheets equivalent'],
+    ['text', x('customers', 'quantitative'), 'Sheets charts cannot label marks with a field (text)'],
+  ])('refuses a field on the %s channel', (channel, def, why) => {
+    const spec = { ...base, encoding: { ...base.encoding, [channel]: def } };
     expect(reasonsOf(compile(spec))).toEqual([`encoding.${channel}: ${why}`]);
   });
 
@@ -858,14 +866,16 @@ describe('specs Sheets cannot draw are refused with the exact part, never approx
       { impute: { value: 0 } },
       'encoding.x.impute: imputing missing values has no Sheets equivalent; fill them in the model',
     ],
-    [
-      'condition',
-      { condition: { param: 'p', value: 1 } },
-      'encoding.x.condition: conditional encodings need selections, which Sheets charts do not have',
-    ],
   ])('refuses %s in a field definition', (_key, extra, reason) => {
     const spec = { ...base, encoding: { ...base.encoding, x: { ...base.encoding.x, ...extra } } };
     expect(reasonsOf(compile(spec))).toContain(reason);
+  });
+
+  it('refuses a conditional color', () => {
+    const color = { condition: { param: 'pick', field: 'plan', type: 'nominal' }, value: 'grey' };
+    expect(reasonsOf(compile({ ...base, encoding: { ...base.encoding, color } }))).toEqual([
+      'encoding.color.condition: conditional encodings need selections, which Sheets charts do not have',
+    ]);
   });
 
   it('refuses a color gradient (quantitative color)', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { validateVegaLite } from '../../playground/cli/vega-lite-schema';
 import { compileChart } from '../../src/dashboard/compile-chart';
 
 /**
@@ -79,6 +80,8 @@ describe('the compiler never approximates', () => {
           const spec: Spec = { data: { name: 'mrr' }, ...structuredClone(base) };
           if (titled) spec.title = 'MRR';
           for (const extra of extras) add(spec, extra);
+          if (!validateVegaLite(spec).valid)
+            throw new Error(`not a valid Vega-Lite spec: ${JSON.stringify(spec)}`);
           const plan = compileChart(spec, { model: 'mrr', columns: COLUMNS });
           if (plan.native) return false;
           return extras.every((extra) => plan.reasons.some((r) => r.startsWith(extra.path)));
