@@ -6,7 +6,9 @@ import type { Calendar } from './calendar';
  * the spreadsheet's zone, which only Utilities knows (the script runs in the developer's zone).
  */
 export function sheetCalendar(gas: Gas, timeZone: string): Calendar {
+  // Utilities calls are cheap but not free: remember each instant's day and each day's midnight.
   const cache = new Map<number, { year: number; month: number; day: number }>();
+  const midnights = new Map<string, Date>();
   return {
     parts(date) {
       const key = date.getTime();
@@ -22,7 +24,13 @@ export function sheetCalendar(gas: Gas, timeZone: string): Calendar {
     },
     date(year, month, day) {
       const pad = (n: number) => String(n).padStart(2, '0');
-      return gas.Utilities.parseDate(`${year}-${pad(month)}-${pad(day)}`, timeZone, 'yyyy-MM-dd');
+      const text = `${year}-${pad(month)}-${pad(day)}`;
+      let midnight = midnights.get(text);
+      if (!midnight) {
+        midnight = gas.Utilities.parseDate(text, timeZone, 'yyyy-MM-dd');
+        midnights.set(text, midnight);
+      }
+      return new Date(midnight.getTime());
     },
   };
 }
