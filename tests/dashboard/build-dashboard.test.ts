@@ -208,6 +208,36 @@ describe('buildDashboard on the emulator', () => {
     expect(text).toMatch(/^“MRR with target” is shown in the Tapdash sidebar, not as a Sheets chart: layer:/);
   });
 
+  it('explains a broken chart in its slot, in red, and still draws the others', () => {
+    const broken = {
+      ...PACKAGE,
+      charts: [
+        {
+          id: 'typo',
+          title: 'Typo',
+          spec: {
+            data: { name: 'stripe_mrr' },
+            mark: 'line',
+            encoding: { x: { field: 'mnth', type: 'temporal' }, y: { field: 'mrr', type: 'quantitative' } },
+          },
+        },
+        PACKAGE.charts[0],
+      ],
+    };
+    const result = emu.run((gas) => buildDashboard(gas, { packages: [broken] }));
+    expect(result.charts.map((c) => c.shown)).toEqual(['error', 'sheet']);
+    const slot = dashboard(emu, (s) => ({
+      text: s.getRange(10, 2).getDisplayValue(),
+      color: s.getRange(10, 2).getFontColor(),
+    }));
+    expect(slot.text).toBe(
+      'The chart “Typo” uses the field “mnth” (encoding.x), which the model “stripe_mrr” does not have. ' +
+        "Use one of the model's columns (month, mrr, churn_rate), or add “mnth” to the model's SQL.",
+    );
+    expect(slot.color).toBe('#b3261e');
+    expect(chartsOn(emu).map((c) => c.column)).toEqual([4]);
+  });
+
   it('updates charts in place on rebuild: same ids, ranges grown with the data', () => {
     build(emu);
     const before = chartsOn(emu);
