@@ -47,3 +47,5 @@ export const previewSql = exposed('previewSql');
 export const saveReport = exposed('saveReport');
 export const deleteReport = exposed('deleteReport');
 export const refreshModels = exposed('refreshModels');
+export const getDashboardConfig = exposed('getDashboardConfig');
+export const saveDashboardConfig = exposed('saveDashboardConfig');

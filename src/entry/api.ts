@@ -1,4 +1,9 @@
 import {
+  type DashboardConfig,
+  loadDashboardConfig,
+  saveDashboardConfig,
+} from '../dashboard/dashboard-config';
+import {
   deleteReport,
   listModels,
   listReportTables,
@@ -65,6 +70,16 @@ export const sidebarApi = {
   /** Refreshes every model now and reports each one's status. */
   refreshModels(gas: Gas): RefreshResult {
     return refreshAllModels(gas, METRIC_PACKAGES);
+  },
+
+  /** The Dashboard's saved choice of tiles and charts, in order; null until the user changes it. */
+  getDashboardConfig(gas: Gas): DashboardConfig | null {
+    return loadDashboardConfig(gas);
+  },
+
+  /** Saves which tiles and charts the Dashboard shows; the next rebuild lays them out. */
+  saveDashboardConfig(gas: Gas, config: DashboardConfig): DashboardConfig {
+    return saveDashboardConfig(gas, config);
   },
 };
 
