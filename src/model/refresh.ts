@@ -81,9 +81,11 @@ export function refreshModels(gas: Gas, input: RefreshInput = {}): RefreshResult
   ];
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
   const sources = readSourceTabs(ss, models);
+  const waiting = waitingForFirstSync(input.packages ?? [], models, sources);
+  const runnable = models.filter((m) => !waiting.has(m.name));
 
   const remainingMs = input.remainingMs ?? (() => DEFAULT_REFRESH_MS - (Date.now() - clockStart));
-  const results = runModels({ models, sources, clock, budget: input.budget, remainingMs });
+  const results = runModels({ models: runnable, sources, clock, budget: input.budget, remainingMs });
 
   const currency = stored[CURRENCY_PROPERTY] || DEFAULT_CURRENCY;
   const shapes: Record<string, string> = {};
@@ -139,7 +141,61 @@ export function refreshModels(gas: Gas, input: RefreshInput = {}): RefreshResult
     })),
     { onlyIfExists: true },
   );
-  return { startedAt: started.toISOString(), endedAt: ended.toISOString(), models: results.map(outcome) };
+  const outcomes = results.map(outcome);
+  for (const [name, table] of waiting) {
+    const spec = models.find((m) => m.name === name)!;
+    outcomes.push({
+      name,
+      label: spec.label ?? name,
+      status: 'skipped',
+      rows: 0,
+      columns: [],
+      testFailures: [],
+      error: {
+        code: 'model_waiting_for_sync',
+        message: `Model \`${name}\` waits for \`${table}\` to be synced for the first time.`,
+        fix: 'Connect the source (or sync it now); the model refreshes after its first sync.',
+        where: name,
+      },
+    });
+  }
+  return { startedAt: started.toISOString(), endedAt: ended.toISOString(), models: outcomes };
+}
+
+/**
+ * Built-in models of sources that were never synced have nothing to read yet: they wait
+ * quietly (no failure, no Sync log row), with the models that read them. Founders' own
+ * models still report a missing table.
+ */
+function waitingForFirstSync(
+  packages: readonly MetricPackage[],
+  models: readonly ModelSpec[],
+  sources: ReadonlyMap<string, Grid>,
+): Map<string, string> {
+  const builtIn = new Set(packages.flatMap((p) => p.models.map((m) => m.name)));
+  const modelNames = new Set(models.map((m) => m.name));
+  const reads = new Map<string, string[]>();
+  for (const m of models) {
+    try {
+      reads.set(m.name, guardSql(m.sql, { label: m.name }).reads);
+    } catch {
+      reads.set(m.name, []);
+    }
+  }
+  const waiting = new Map<string, string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const m of models) {
+      if (!builtIn.has(m.name) || waiting.has(m.name)) continue;
+      const missing = (reads.get(m.name) ?? []).find((t) =>
+        modelNames.has(t) ? waiting.has(t) : !sources.has(t),
+      );
+      if (missing === undefined) continue;
+      waiting.set(m.name, waiting.get(missing) ?? missing);
+      changed = true;
+    }
+  }
+  return waiting;
 }
 
 /** Reads every source tab any model reads, once: one getValues per tab. */

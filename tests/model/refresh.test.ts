@@ -220,6 +220,36 @@ describe('refreshing models on the spreadsheet', () => {
     ]);
   });
 
+  it('lets built-in models of a never-synced source wait quietly, with the models that read them', () => {
+    const { emu } = setup();
+    emu.run((g) => g.SpreadsheetApp.getActive().insertSheet('Sync log').appendRow(['Started']));
+    const hubspot: MetricPackage = {
+      connector: 'hubspot',
+      models: [
+        { name: 'deals_by_stage', sql: 'SELECT stage, COUNT(*) AS deals FROM hubspot_deals GROUP BY stage' },
+        { name: 'open_deals', sql: "SELECT deals FROM deals_by_stage WHERE stage = 'open'" },
+      ],
+      metrics: [],
+      charts: [],
+    };
+    const { result } = refresh(emu, (g) => g, { packages: [hubspot] });
+    expect(result.models.map((m) => [m.name, m.status, m.error?.code, m.error?.message])).toEqual([
+      [
+        'deals_by_stage',
+        'skipped',
+        'model_waiting_for_sync',
+        'Model `deals_by_stage` waits for `hubspot_deals` to be synced for the first time.',
+      ],
+      [
+        'open_deals',
+        'skipped',
+        'model_waiting_for_sync',
+        'Model `open_deals` waits for `hubspot_deals` to be synced for the first time.',
+      ],
+    ]);
+    expect(tab(emu, 'Sync log')).toEqual([['Started']]);
+  });
+
   it('reports failed model tests with the failing rows', () => {
     const { emu, gas } = setup();
     const { result } = refresh(emu, gas, {
