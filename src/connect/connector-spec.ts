@@ -45,7 +45,16 @@ export interface ConfigField {
 export type AuthSpec =
   | { type: 'none' }
   | { type: 'bearer'; field: string }
-  | { type: 'header'; header: string; field: string; prefix?: string }
+  | {
+      type: 'header';
+      /** Header name, e.g. `X-API-Key`. */
+      header: string;
+      field: string;
+      /** Text put before the secret, e.g. `Token ` or `Bearer `. */
+      prefix?: string;
+      /** Config key whose value, when set, names the header instead (the Generic JSON API lets users choose). */
+      headerField?: string;
+    }
   | { type: 'query'; param: string; field: string }
   | { type: 'basic'; usernameField: string; passwordField?: string }
   /** Google's own OAuth token for the user (ScriptApp.getOAuthToken), for Google APIs. */
@@ -195,6 +204,12 @@ export interface ConnectorSpec {
   streams: StreamSpec[];
   /** The request that "Test connection" makes: a stream name whose first page is fetched. */
   testStream: string;
+  /**
+   * Hook for connectors whose streams depend on the connection's settings (the Generic JSON
+   * API: the user gives the records path, pagination and key). When set, the engine uses its
+   * result instead of `streams`, which then only documents the default shape.
+   */
+  streamsFor?: (config: Readonly<Record<string, string>>) => StreamSpec[];
   errorHints?: ErrorHints;
   /** Extra OAuth scopes the connector needs (analytics.readonly for GA4). */
   oauthScopes?: string[];
