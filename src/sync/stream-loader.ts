@@ -1,0 +1,341 @@
+import type { ColumnSpec, ConnectorSpec, StreamSpec } from '../connect/connector-spec';
+import type { Gas } from '../platform/gas';
+import { TapdashError } from '../shared/errors';
+import type { Deadline } from './deadline';
+import { DeadlineReached } from './deadline';
+import { getPath, isPlainObject } from './dot-path';
+import { type FlatRecord, flatten } from './flatten';
+import { fetchJson, type HttpSession, type JsonResponse } from './http';
+import { type FetchedPage, LoopGuard, type PageCall, strategyFor } from './paginate';
+import { buildRequest } from './request';
+import type { RunHeader, StreamState, SyncStateStore } from './state';
+import {
+  type CellBudget,
+  DataTab,
+  discardLoadingTab,
+  loadingTabName,
+  swapInLoadingTab,
+  type TableShape,
+  type WriteMode,
+} from './tab-writer';
+import { toInstantMs } from './typing';
+
+/** What one execution knows while it loads a connection's streams. */
+export interface LoadContext {
+  gas: Gas;
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  cells: CellBudget;
+  connector: ConnectorSpec;
+  connectionId: string;
+  /** Settings with secrets, for requests only. */
+  config: Readonly<Record<string, string>>;
+  run: RunHeader;
+  store: SyncStateStore;
+  deadline: Deadline;
+  clock: () => number;
+  timeZone: string;
+  http: Omit<HttpSession, 'errors' | 'rateLimit'> & { errors: Omit<HttpSession['errors'], 'where'> };
+  /** Records buffered before a write (a write is two setValues at most). */
+  flushRecords: number;
+  /** Pages fetched at once with fetchAll when the total is known. */
+  parallelPages: number;
+}
+
+/** The tab (and SQL table) of a stream: `<connection>_<stream>`. */
+export function tabName(connectionId: string, stream: string): string {
+  return `${connectionId}_${stream}`;
+}
+
+/**
+ * Loads one stream: pages from the API (or a synthetic connector's records) go through
+ * flatten → type → merge into the stream's tab, and after each write the resume point (and,
+ * for incremental streams, the bookmark) is committed. Nothing is committed before the rows it
+ * covers are written, so an interruption anywhere leads to re-reading, never to a gap; upserts
+ * by key (or a loading tab trimmed to its committed rows) make re-reading harmless.
+ */
+export class StreamLoader {
+  private readonly where: string;
+  private readonly shape: TableShape;
+  private readonly keepWhole: ReadonlySet<string>;
+  private readonly session: HttpSession;
+  private buffer: FlatRecord[] = [];
+  private bufferedPages = 0;
+  /** The first call whose records are not in the buffer yet: where to resume if stopped now. */
+  private resumePoint: PageCall | undefined;
+  private googleToken: string | undefined;
+
+  constructor(
+    private readonly ctx: LoadContext,
+    private readonly stream: StreamSpec,
+    private readonly state: StreamState,
+  ) {
+    this.where = tabName(ctx.connectionId, stream.name);
+    this.shape = { declared: stream.columns, primaryKey: stream.primaryKey, timeZone: ctx.timeZone };
+    this.keepWhole = new Set(stream.columns.filter((c) => c.type === 'json').map((c) => c.name));
+    this.session = {
+      ...ctx.http,
+      errors: { ...ctx.http.errors, where: this.where },
+      rateLimit: stream.rateLimit,
+    };
+  }
+
+  /** `done` when the stream is fully loaded, `paused` when the deadline stopped it first. */
+  load(): 'done' | 'paused' {
+    const run = this.state.run!;
+    if (run.status === 'swapping') return this.finish(undefined);
+    const tab = this.target();
+    if (this.ctx.connector.generate) {
+      const records = this.ctx.connector.generate({
+        stream: this.stream.name,
+        now: new Date(this.ctx.run.startedAt),
+        config: this.ctx.config,
+      });
+      this.buffer = records.map((r) => this.flat(r));
+      this.flush(tab, undefined);
+      return this.finish(tab);
+    }
+    let resumeAt: PageCall | undefined;
+    try {
+      resumeAt = this.walk(tab);
+    } catch (e) {
+      if (e instanceof DeadlineReached) {
+        this.flush(tab, this.resumePoint);
+        return 'paused';
+      }
+      // What was read before the failure is good: keep it, and resume at the failing page.
+      if (e instanceof TapdashError) this.flush(tab, this.resumePoint);
+      throw e;
+    }
+    if (resumeAt) return 'paused';
+    return this.finish(tab);
+  }
+
+  /** Reads pages until the stream ends (returns undefined) or the deadline (returns the resume call). */
+  private walk(tab: DataTab): PageCall | undefined {
+    const strategy = strategyFor(this.stream.pagination);
+    const guard = new LoopGuard(this.where);
+    let call: PageCall | undefined = this.state.run!.next ?? strategy.first();
+    let first = true;
+    while (call) {
+      this.resumePoint = call;
+      if (this.ctx.deadline.passed()) {
+        this.flush(tab, call);
+        return call;
+      }
+      guard.check(call);
+      const [response] = fetchJson(this.session, [this.request(call)]);
+      const page = this.page(response);
+      let next = strategy.next(page, call);
+      const rest = first && strategy.remaining ? strategy.remaining(page, call) : undefined;
+      first = false;
+      this.take(page);
+      if (rest) {
+        this.resumePoint = rest[0];
+        const stopped = this.walkInParallel(tab, rest, guard);
+        if (stopped) return stopped;
+        next = undefined;
+      }
+      this.resumePoint = next;
+      if (!next || this.buffer.length >= this.ctx.flushRecords) this.flush(tab, next);
+      call = next;
+    }
+    return undefined;
+  }
+
+  /** Pages whose calls are known up front, fetched `parallelPages` at a time with fetchAll. */
+  private walkInParallel(tab: DataTab, calls: readonly PageCall[], guard: LoopGuard): PageCall | undefined {
+    for (let i = 0; i < calls.length; i += this.ctx.parallelPages) {
+      const batch = calls.slice(i, i + this.ctx.parallelPages);
+      this.resumePoint = batch[0];
+      if (this.buffer.length >= this.ctx.flushRecords) this.flush(tab, batch[0]);
+      if (this.ctx.deadline.passed()) {
+        this.flush(tab, batch[0]);
+        return batch[0];
+      }
+      for (const c of batch) guard.check(c);
+      const responses = fetchJson(
+        this.session,
+        batch.map((c) => this.request(c)),
+      );
+      for (const r of responses) this.take(this.page(r));
+    }
+    return undefined;
+  }
+
+  private take(page: FetchedPage): void {
+    for (const r of page.records) this.buffer.push(this.flat(r));
+    this.bufferedPages++;
+  }
+
+  private flat(raw: unknown): FlatRecord {
+    const mapped = this.stream.hooks?.mapRecord
+      ? this.stream.hooks.mapRecord(raw, { config: this.ctx.config, cursor: this.cursorParam() })
+      : raw;
+    return flatten(mapped, { keepWhole: this.keepWhole });
+  }
+
+  private request(call: PageCall) {
+    return buildRequest({
+      connector: this.ctx.connector,
+      stream: this.stream,
+      config: this.ctx.config,
+      call,
+      cursor: this.cursorParam(),
+      googleToken: this.token(),
+      base64: (text) => this.ctx.gas.Utilities.base64Encode(text, this.ctx.gas.Utilities.Charset.UTF_8),
+    });
+  }
+
+  private token(): string | undefined {
+    if (this.ctx.connector.auth.type !== 'google') return undefined;
+    this.googleToken ??= this.ctx.gas.ScriptApp.getOAuthToken();
+    return this.googleToken;
+  }
+
+  private page(response: JsonResponse): FetchedPage {
+    const raw = this.stream.hooks?.selectRecords
+      ? this.stream.hooks.selectRecords(response.body)
+      : getPath(response.body, this.stream.records);
+    let records: unknown[];
+    if (raw === null || raw === undefined) records = [];
+    else if (Array.isArray(raw)) records = raw;
+    else if (isPlainObject(raw)) records = [raw];
+    else {
+      throw new TapdashError({
+        code: 'bad-response',
+        message: `${this.ctx.connector.label} sent no list of records${this.stream.records ? ` at "${this.stream.records}"` : ''} for ${this.where}.`,
+        fix: 'Check the connection settings (for the Generic JSON API: the records path). If they look right, report this message.',
+        where: this.where,
+      });
+    }
+    return { body: response.body, headers: response.headers, records };
+  }
+
+  /** The incremental filter for this run, formatted for the API (undefined on a first sync). */
+  private cursorParam(): string | number | undefined {
+    const inc = this.stream.incremental;
+    const from = this.state.run!.from;
+    if (!inc || from === undefined) return undefined;
+    if (inc.format === 'unix') return Math.floor(from / 1000);
+    const iso = new Date(from).toISOString();
+    return inc.format === 'date' ? iso.slice(0, 10) : iso;
+  }
+
+  private isFullRefresh(): boolean {
+    return !this.stream.incremental;
+  }
+
+  private mode(): WriteMode {
+    if (this.isFullRefresh() && this.stream.primaryKey.length === 0)
+      return { kind: 'append', at: this.state.run!.staged ?? 0 };
+    return { kind: 'upsert' };
+  }
+
+  /**
+   * Incremental streams merge into the live tab. A full refresh loads a hidden loading tab
+   * and swaps it in at the end, so models never see half a refresh.
+   */
+  private target(): DataTab {
+    const { ss, cells } = this.ctx;
+    if (!this.isFullRefresh()) return DataTab.openOrCreate(ss, this.where, cells);
+    const run = this.state.run!;
+    const started = run.next !== undefined || (run.staged ?? 0) > 0 || run.pages > 0;
+    const existing = started ? DataTab.open(ss, loadingTabName(this.where), cells) : undefined;
+    if (existing) return existing;
+    // A new refresh (or its loading tab went missing): start it from the first page.
+    discardLoadingTab(ss, this.where);
+    Object.assign(run, { next: undefined, staged: 0, added: 0, updated: 0, pages: 0 });
+    const tab = DataTab.create(ss, loadingTabName(this.where), cells);
+    const live = DataTab.open(ss, this.where, cells);
+    if (live) tab.adoptHeader(live.columns);
+    return tab;
+  }
+
+  /** Writes the buffered records, then commits the resume point: the checkpoint. */
+  private flush(tab: DataTab, resumeAt: PageCall | undefined): void {
+    const run = this.state.run!;
+    const records = this.buffer;
+    if (
+      records.length === 0 &&
+      this.bufferedPages === 0 &&
+      tab.columns.length > 0 &&
+      sameCall(run.next, resumeAt)
+    )
+      return;
+    const mode = this.mode();
+    const written = tab.write(records, this.shape, mode);
+    run.added += written.added;
+    run.updated += written.updated;
+    run.pages += this.bufferedPages;
+    if (mode.kind === 'append') run.staged = mode.at + records.length;
+    this.advanceCursor(records);
+    if (resumeAt) run.next = resumeAt;
+    else delete run.next;
+    if (!this.isFullRefresh()) this.state.rows = tab.dataRows;
+    this.buffer = [];
+    this.bufferedPages = 0;
+    this.commit();
+  }
+
+  /**
+   * Tracks the newest cursor among written rows. An API that returns oldest first lets the
+   * bookmark follow page by page; otherwise it moves only when the stream is complete. Never
+   * past the run's start (the signpost): records changed during the run are re-read next time.
+   */
+  private advanceCursor(records: readonly FlatRecord[]): void {
+    const inc = this.stream.incremental;
+    if (!inc) return;
+    const run = this.state.run!;
+    const column: ColumnSpec | undefined = this.stream.columns.find((c) => c.name === inc.cursorField);
+    for (const r of records) {
+      const ms = toInstantMs(r[inc.cursorField] ?? null, column?.format);
+      if (ms !== undefined && (run.maxCursor === undefined || ms > run.maxCursor)) run.maxCursor = ms;
+    }
+    if (inc.order === 'asc') this.moveBookmark();
+  }
+
+  private moveBookmark(): void {
+    const max = this.state.run!.maxCursor;
+    if (max === undefined) return;
+    const capped = Math.min(max, this.ctx.run.startedAt);
+    if (this.state.bookmark === undefined || capped > this.state.bookmark) this.state.bookmark = capped;
+  }
+
+  private finish(tab: DataTab | undefined): 'done' {
+    const run = this.state.run!;
+    if (this.stream.incremental) this.moveBookmark();
+    else {
+      if (run.status !== 'swapping') {
+        if (tab && this.mode().kind === 'append') tab.truncate(run.staged ?? 0);
+        run.status = 'swapping';
+        this.commit();
+      }
+      swapInLoadingTab(this.ctx.ss, this.where);
+      this.state.rows = DataTab.open(this.ctx.ss, this.where, this.ctx.cells)?.dataRows ?? 0;
+    }
+    const endedAt = this.ctx.clock();
+    run.status = 'done';
+    run.endedAt = endedAt;
+    delete run.next;
+    this.state.lastSuccessAt = endedAt;
+    this.state.last = {
+      runId: run.runId,
+      startedAt: this.ctx.run.startedAt,
+      endedAt,
+      status: 'ok',
+      added: run.added,
+      updated: run.updated,
+      pages: run.pages,
+    };
+    this.commit();
+    return 'done';
+  }
+
+  private commit(): void {
+    this.ctx.store.writeStream(this.ctx.connectionId, this.stream.name, this.state);
+  }
+}
+
+function sameCall(a: PageCall | undefined, b: PageCall | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,251 @@
+import type { ColumnSpec } from '../connect/connector-spec';
+import { TapdashError } from '../shared/errors';
+import { safeText, toWritable, type WritableCell } from './cell-safety';
+import type { FlatRecord } from './flatten';
+import { columnTypes, planHeader, planUpsert, rowKey, sameRow, toRow } from './merge';
+import type { CellValue } from './typing';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Google Sheets' limit on cells (grid size, filled or not) per spreadsheet. */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+export interface TableShape {
+  declared: readonly ColumnSpec[];
+  primaryKey: readonly string[];
+  timeZone: string;
+}
+
+/** Upsert by primary key, or write at a fixed row (a loading tab of a stream without a key). */
+export type WriteMode = { kind: 'upsert' } | { kind: 'append'; at: number };
+
+export interface WriteResult {
+  added: number;
+  updated: number;
+}
+
+/**
+ * Counts the spreadsheet's cells once per execution and refuses growth past the 10 million
+ * cell limit with a message, before Sheets refuses with its own.
+ */
+export class CellBudget {
+  private total: number | undefined;
+
+  constructor(private readonly ss: Spreadsheet) {}
+
+  reserve(extra: number, tab: string): void {
+    this.total ??= this.ss.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+    if (this.total + extra > SPREADSHEET_CELL_LIMIT) {
+      throw new TapdashError({
+        code: 'spreadsheet-full',
+        message: `This spreadsheet is nearly full: Google Sheets allows 10 million cells, it has ${this.total.toLocaleString('en-US')}, and ${tab} needs ${extra.toLocaleString('en-US')} more.`,
+        fix: 'Delete tabs you no longer need, or pause streams you do not use in Connections, then sync again.',
+        where: tab,
+      });
+    }
+    this.total += extra;
+  }
+}
+
+/**
+ * One stream's hidden data tab: row 1 the header, one row per record. Every write is batched:
+ * per call of `write`, at most one read of the key column(s) per execution, one read of the
+ * rows being replaced, and two setValues (the changed span, the new rows). Never per row.
+ */
+export class DataTab {
+  private keyIndex: Map<string, number> | undefined;
+
+  private constructor(
+    readonly sheet: Sheet,
+    readonly name: string,
+    private header: string[],
+    private rows: number,
+    private maxRows: number,
+    private maxCols: number,
+    private readonly cells: CellBudget,
+  ) {}
+
+  static open(ss: Spreadsheet, name: string, cells: CellBudget): DataTab | undefined {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) return undefined;
+    const lastCol = sheet.getLastColumn();
+    const header =
+      lastCol > 0
+        ? sheet
+            .getRange(1, 1, 1, lastCol)
+            .getValues()[0]
+            .map((v) => String(v))
+        : [];
+    while (header.length && header[header.length - 1] === '') header.pop();
+    const rows = Math.max(0, sheet.getLastRow() - 1);
+    return new DataTab(sheet, name, header, rows, sheet.getMaxRows(), sheet.getMaxColumns(), cells);
+  }
+
+  /**
+   * A new tab at the end: hidden and protected (warning only), so nobody edits synced data by
+   * accident; the user's current tab stays active.
+   */
+  static create(ss: Spreadsheet, name: string, cells: CellBudget): DataTab {
+    const active = ss.getActiveSheet();
+    cells.reserve(1000 * 26, name);
+    const sheet = ss.insertSheet(name, ss.getNumSheets());
+    sheet.setFrozenRows(1);
+    sheet
+      .protect()
+      .setWarningOnly(true)
+      .setDescription('Synced by Tapdash: changes here are overwritten by the next sync.');
+    sheet.hideSheet();
+    if (active) active.activate();
+    return new DataTab(sheet, name, [], 0, sheet.getMaxRows(), sheet.getMaxColumns(), cells);
+  }
+
+  static openOrCreate(ss: Spreadsheet, name: string, cells: CellBudget): DataTab {
+    return DataTab.open(ss, name, cells) ?? DataTab.create(ss, name, cells);
+  }
+
+  get columns(): readonly string[] {
+    return this.header;
+  }
+
+  get dataRows(): number {
+    return this.rows;
+  }
+
+  /** Starts the header with an existing tab's columns, so a full refresh keeps columns whose field disappeared. */
+  adoptHeader(header: readonly string[]): void {
+    if (this.header.length === 0) this.header = [...header];
+  }
+
+  write(batch: readonly FlatRecord[], shape: TableShape, mode: WriteMode): WriteResult {
+    const header = planHeader(this.header, shape.declared, shape.primaryKey, batch);
+    const types = columnTypes(header, shape.declared, batch);
+    const rows = batch.map((r) => toRow(r, header, types, shape.timeZone));
+    const headerChanged = header.length !== this.header.length;
+    const keyCols = shape.primaryKey.map((k) => header.indexOf(k));
+    const plan =
+      mode.kind === 'upsert'
+        ? planUpsert(this.index(keyCols), rows, keyCols)
+        : { updates: new Map(), appends: rows };
+    const appendAt = mode.kind === 'upsert' ? this.rows : mode.at;
+    this.ensureSize(1 + Math.max(this.rows, appendAt + plan.appends.length), header.length);
+
+    const span = this.changedSpan(plan.updates, header.length, headerChanged);
+    const writes: Array<{ row: number; values: WritableCell[][] }> = [];
+    const headerRow = header.map(safeText);
+    if (span) writes.push(headerChanged ? { row: 1, values: [headerRow, ...span.values] } : span);
+    if (plan.appends.length) {
+      const values = plan.appends.map((r) => r.map(toWritable));
+      if (headerChanged && !span && appendAt === 0) writes.push({ row: 1, values: [headerRow, ...values] });
+      else writes.push({ row: appendAt + 2, values });
+    }
+    if (headerChanged && !span && !(plan.appends.length && appendAt === 0))
+      writes.unshift({ row: 1, values: [headerRow] });
+    for (const w of writes) this.sheet.getRange(w.row, 1, w.values.length, header.length).setValues(w.values);
+
+    this.header = header;
+    this.rows = Math.max(this.rows, appendAt + plan.appends.length);
+    if (this.keyIndex && keyCols.length) {
+      plan.appends.forEach((r, i) => {
+        const key = rowKey(r, keyCols);
+        if (key !== undefined) this.keyIndex!.set(key, appendAt + i);
+      });
+    }
+    return { added: plan.appends.length, updated: span?.changed ?? 0 };
+  }
+
+  /** Clears rows past `rows` (a loading tab's rows written after its last checkpoint). */
+  truncate(rows: number): void {
+    const lastRow = this.sheet.getLastRow();
+    if (lastRow - 1 > rows && this.header.length) {
+      this.sheet.getRange(rows + 2, 1, lastRow - 1 - rows, Math.max(this.header.length, 1)).clearContent();
+    }
+    this.rows = Math.min(this.rows, rows);
+    this.keyIndex = undefined;
+  }
+
+  /** Key → data-row index, read once per execution with one getValues of the key columns. */
+  private index(keyCols: readonly number[]): Map<string, number> {
+    if (this.keyIndex) return this.keyIndex;
+    const index = new Map<string, number>();
+    const present = keyCols.filter((c) => c < this.header.length);
+    if (this.rows > 0 && present.length === keyCols.length && keyCols.length) {
+      const first = Math.min(...keyCols);
+      const width = Math.max(...keyCols) - first + 1;
+      const values = this.sheet.getRange(2, first + 1, this.rows, width).getValues() as CellValue[][];
+      const shifted = keyCols.map((c) => c - first);
+      values.forEach((row, i) => {
+        const key = rowKey(row, shifted);
+        if (key !== undefined) index.set(key, i);
+      });
+    }
+    this.keyIndex = index;
+    return index;
+  }
+
+  /**
+   * The rows to rewrite for the updates that really change something, as one rectangle: the
+   * rows in between are rewritten with what they hold (re-quoted, since getValues drops the
+   * apostrophe). With a new header the span starts under it, so the header and the updates go
+   * in one write.
+   */
+  private changedSpan(
+    updates: ReadonlyMap<number, CellValue[]>,
+    width: number,
+    headerChanged: boolean,
+  ): { row: number; values: WritableCell[][]; changed: number } | undefined {
+    if (updates.size === 0) return undefined;
+    const indexes = [...updates.keys()];
+    const lo = headerChanged ? 0 : Math.min(...indexes);
+    const hi = Math.max(...indexes);
+    const stored = this.sheet.getRange(lo + 2, 1, hi - lo + 1, width).getValues() as CellValue[][];
+    const changed = indexes.filter((i) => !sameRow(stored[i - lo], updates.get(i)!));
+    if (changed.length === 0) return undefined;
+    const from = headerChanged ? 0 : Math.min(...changed);
+    const to = Math.max(...changed);
+    const values: WritableCell[][] = [];
+    for (let i = from; i <= to; i++) {
+      const next = changed.includes(i) ? updates.get(i)! : stored[i - lo];
+      values.push(next.map((v) => toWritable(v === undefined ? null : v)));
+    }
+    return { row: from + 2, values, changed: changed.length };
+  }
+
+  /** Grows the grid before a write needs it: getRange outside the sheet throws on the platform. */
+  private ensureSize(rows: number, cols: number): void {
+    if (cols > this.maxCols) {
+      this.cells.reserve((cols - this.maxCols) * this.maxRows, this.name);
+      this.sheet.insertColumnsAfter(this.maxCols, cols - this.maxCols);
+      this.maxCols = cols;
+    }
+    if (rows > this.maxRows) {
+      this.cells.reserve((rows - this.maxRows) * this.maxCols, this.name);
+      this.sheet.insertRowsAfter(this.maxRows, rows - this.maxRows);
+      this.maxRows = rows;
+    }
+  }
+}
+
+/** Name of the hidden tab a full refresh loads into before it replaces the live tab. */
+export function loadingTabName(name: string): string {
+  return `${name} (loading)`;
+}
+
+/**
+ * Puts a finished full refresh in place: the live tab is replaced by the loading tab in two
+ * structural calls. Safe to repeat after an interruption (the engine re-runs it while the
+ * stream is marked `swapping`).
+ */
+export function swapInLoadingTab(ss: Spreadsheet, name: string): void {
+  const loading = ss.getSheetByName(loadingTabName(name));
+  if (!loading) return;
+  const live = ss.getSheetByName(name);
+  if (live) ss.deleteSheet(live);
+  loading.setName(name);
+}
+
+/** Drops a loading tab left by a run that did not finish, so a new full refresh starts empty. */
+export function discardLoadingTab(ss: Spreadsheet, name: string): void {
+  const loading = ss.getSheetByName(loadingTabName(name));
+  if (loading) ss.deleteSheet(loading);
+}
