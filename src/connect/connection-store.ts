@@ -145,6 +145,26 @@ export function configWithSecrets(
   return out;
 }
 
+/** Which secret fields the current user has saved, per connection (names only, never values). */
+export function savedSecretFields(gas: Gas): Record<string, string[]> {
+  const all = gas.PropertiesService.getUserProperties().getProperties();
+  const out: Record<string, string[]> = {};
+  for (const [key, raw] of Object.entries(all)) {
+    if (!key.startsWith(SECRETS_PREFIX)) continue;
+    try {
+      out[key.slice(SECRETS_PREFIX.length)] = Object.keys(JSON.parse(raw) as Record<string, string>);
+    } catch {
+      // An unreadable entry counts as nothing saved.
+    }
+  }
+  return out;
+}
+
+/** The stored secrets of a connection for the current user, if they entered them. */
+export function storedSecrets(gas: Gas, connId: string): Record<string, string> {
+  return readSecretsRaw(gas, connId);
+}
+
 /** The secret values of a connection for the current user: only for redaction and requests. */
 export function secretValues(gas: Gas, connId: string): string[] {
   return Object.values(readSecretsRaw(gas, connId));

@@ -118,6 +118,9 @@ function applyAuth(
       headers.Authorization = `Bearer ${value(auth.field)}`;
       return;
     case 'header': {
+      // An optional key (a public API behind the Generic JSON connector) may be left empty.
+      const optional = input.connector.fields.some((f) => f.key === auth.field && !f.required);
+      if (optional && !input.config[auth.field]) return;
       const name = (auth.headerField ? input.config[auth.headerField]?.trim() : '') || auth.header;
       headers[name] = (auth.prefix ?? '') + value(auth.field);
       return;
