@@ -185,7 +185,7 @@ class ConnectionSync {
   private startRun(): RunHeader {
     const run: RunHeader = {
       id: this.gas.Utilities.getUuid(),
-      startedAt: this.clock(),
+      startedAt: this.options.startedAt,
       by: userOf(this.gas),
       streams: this.streams.map((s) => s.name),
     };

@@ -33,7 +33,8 @@ export interface StreamResult {
 
 export interface StreamRun {
   runId: string;
-  status: 'loading' | 'swapping' | 'done' | 'failed';
+  /** `loaded`: every page is written, the stream's last steps (bookmark, swap) remain. */
+  status: 'loading' | 'loaded' | 'swapping' | 'done' | 'failed';
   /** The call that fetches the first page not yet written; absent before the first page. */
   next?: PageCall;
   /** The bookmark (minus lookback) this run filters from; fixed for the whole run. */

@@ -82,7 +82,7 @@ export class StreamLoader {
   /** `done` when the stream is fully loaded, `paused` when the deadline stopped it first. */
   load(): 'done' | 'paused' {
     const run = this.state.run!;
-    if (run.status === 'swapping') return this.finish(undefined);
+    if (run.status === 'loaded' || run.status === 'swapping') return this.finish();
     const tab = this.target();
     if (this.ctx.connector.generate) {
       const records = this.ctx.connector.generate({
@@ -92,7 +92,7 @@ export class StreamLoader {
       });
       this.buffer = records.map((r) => this.flat(r));
       this.flush(tab, undefined);
-      return this.finish(tab);
+      return this.finish();
     }
     let resumeAt: PageCall | undefined;
     try {
@@ -107,7 +107,7 @@ export class StreamLoader {
       throw e;
     }
     if (resumeAt) return 'paused';
-    return this.finish(tab);
+    return this.finish();
   }
 
   /** Reads pages until the stream ends (returns undefined) or the deadline (returns the resume call). */
@@ -270,7 +270,11 @@ export class StreamLoader {
     if (mode.kind === 'append') run.staged = mode.at + records.length;
     this.advanceCursor(records);
     if (resumeAt) run.next = resumeAt;
-    else delete run.next;
+    else {
+      // Every page is in: a resume must finish the stream, not read it again.
+      delete run.next;
+      run.status = 'loaded';
+    }
     if (!this.isFullRefresh()) this.state.rows = tab.dataRows;
     this.buffer = [];
     this.bufferedPages = 0;
@@ -301,12 +305,15 @@ export class StreamLoader {
     if (this.state.bookmark === undefined || capped > this.state.bookmark) this.state.bookmark = capped;
   }
 
-  private finish(tab: DataTab | undefined): 'done' {
+  private finish(): 'done' {
     const run = this.state.run!;
     if (this.stream.incremental) this.moveBookmark();
     else {
       if (run.status !== 'swapping') {
-        if (tab && this.mode().kind === 'append') tab.truncate(run.staged ?? 0);
+        if (this.mode().kind === 'append') {
+          // Rows written after the last checkpoint (by an execution that died) must not survive.
+          DataTab.open(this.ctx.ss, loadingTabName(this.where), this.ctx.cells)?.truncate(run.staged ?? 0);
+        }
         run.status = 'swapping';
         this.commit();
       }
