@@ -46,7 +46,9 @@ describe('sync runs across executions', () => {
 
   it('stops before the daily UrlFetch quota with a clear message, and resumes the next day', async () => {
     // A quota of 503 with 500 kept in reserve leaves three requests for the sync.
-    const incremental = itemsStream({ incremental: { cursorField: 'updated', param: 'updated_since', format: 'unix' } });
+    const incremental = itemsStream({
+      incremental: { cursorField: 'updated', param: 'updated_since', format: 'unix' },
+    });
     const h = harness(testConnector([incremental]), config());
     const [stopped] = h.syncAll({ urlFetchQuota: 503 });
     expect(stopped).toMatchObject({ done: false, stopped: 'quota' });
