@@ -316,7 +316,18 @@ class ConnectionSync {
         fix: ok ? '' : (run.error?.fix ?? ''),
       };
     });
-    appendSyncLog(this.gas.SpreadsheetApp.getActive(), rows);
+    try {
+      appendSyncLog(this.gas.SpreadsheetApp.getActive(), rows);
+    } catch (e) {
+      // The data and bookmarks are saved; a log that cannot be written (a full spreadsheet)
+      // must not keep the run open forever.
+      const info = toErrorInfo(e);
+      this.stopError = {
+        code: 'sync-log-failed',
+        message: `The sync finished, but Tapdash could not write the Sync log tab: ${info.message}`,
+        fix: 'Delete tabs you no longer need (the spreadsheet may be full), then sync again to see the log.',
+      };
+    }
     this.store.clearRun(this.conn.id);
   }
 

@@ -52,6 +52,9 @@ export function appendSyncLog(ss: Spreadsheet, rows: readonly SyncLogRow[]): voi
 function createLog(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   const active = ss.getActiveSheet();
   const sheet = ss.insertSheet(SYNC_LOG_TAB, ss.getNumSheets());
+  // A new tab has 26 columns; the log needs 10, and every cell counts toward the 10 million.
+  const extra = sheet.getMaxColumns() - SYNC_LOG_HEADER.length;
+  if (extra > 0) sheet.deleteColumns(SYNC_LOG_HEADER.length + 1, extra);
   sheet
     .getRange(1, 1, 1, SYNC_LOG_HEADER.length)
     .setValues([[...SYNC_LOG_HEADER]])
