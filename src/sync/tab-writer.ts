@@ -170,8 +170,8 @@ export class DataTab {
     const index = new Map<string, number>();
     const present = keyCols.filter((c) => c < this.header.length);
     if (this.rows > 0 && present.length === keyCols.length && keyCols.length) {
-      const first = Math.min(...keyCols);
-      const width = Math.max(...keyCols) - first + 1;
+      const first = lowest(keyCols);
+      const width = highest(keyCols) - first + 1;
       const values = this.sheet.getRange(2, first + 1, this.rows, width).getValues() as CellValue[][];
       const shifted = keyCols.map((c) => c - first);
       values.forEach((row, i) => {
@@ -196,19 +196,19 @@ export class DataTab {
   ): { row: number; values: WritableCell[][]; changed: number } | undefined {
     if (updates.size === 0) return undefined;
     const indexes = [...updates.keys()];
-    const lo = headerChanged ? 0 : Math.min(...indexes);
-    const hi = Math.max(...indexes);
+    const lo = headerChanged ? 0 : lowest(indexes);
+    const hi = highest(indexes);
     const stored = this.sheet.getRange(lo + 2, 1, hi - lo + 1, width).getValues() as CellValue[][];
-    const changed = indexes.filter((i) => !sameRow(stored[i - lo], updates.get(i)!));
-    if (changed.length === 0) return undefined;
-    const from = headerChanged ? 0 : Math.min(...changed);
-    const to = Math.max(...changed);
+    const changed = new Set(indexes.filter((i) => !sameRow(stored[i - lo], updates.get(i)!)));
+    if (changed.size === 0) return undefined;
+    const from = headerChanged ? 0 : lowest([...changed]);
+    const to = highest([...changed]);
     const values: WritableCell[][] = [];
     for (let i = from; i <= to; i++) {
-      const next = changed.includes(i) ? updates.get(i)! : stored[i - lo];
+      const next = changed.has(i) ? updates.get(i)! : stored[i - lo];
       values.push(next.map((v) => toWritable(v === undefined ? null : v)));
     }
-    return { row: from + 2, values, changed: changed.length };
+    return { row: from + 2, values, changed: changed.size };
   }
 
   /** Grows the grid before a write needs it: getRange outside the sheet throws on the platform. */
@@ -224,6 +224,19 @@ export class DataTab {
       this.maxRows = rows;
     }
   }
+}
+
+// Loops rather than Math.min(...xs): spreading 100,000 row numbers overflows the call stack.
+function lowest(xs: readonly number[]): number {
+  let m = Number.POSITIVE_INFINITY;
+  for (const x of xs) if (x < m) m = x;
+  return m;
+}
+
+function highest(xs: readonly number[]): number {
+  let m = Number.NEGATIVE_INFINITY;
+  for (const x of xs) if (x > m) m = x;
+  return m;
 }
 
 /** Name of the hidden tab a full refresh loads into before it replaces the live tab. */
