@@ -66,6 +66,8 @@ export const sidebarApi = {
   /** Validates and saves a connection; secrets go to the current user's properties only. */
   saveConnection(gas: Gas, input: ConnectionInput): ConnectionSummary {
     const conn = storeConnection(gas, input, findConnectorIn(CONNECTORS, input.connector));
+    // Changed settings may point elsewhere: a sync in progress restarts from its bookmarks.
+    if (input.id) new SyncStateStore(gas).clearRun(conn.id);
     return summaryOf(gas, conn.id);
   },
 

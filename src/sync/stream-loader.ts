@@ -255,13 +255,9 @@ export class StreamLoader {
   private flush(tab: DataTab, resumeAt: PageCall | undefined): void {
     const run = this.state.run!;
     const records = this.buffer;
-    if (
-      records.length === 0 &&
-      this.bufferedPages === 0 &&
-      tab.columns.length > 0 &&
-      sameCall(run.next, resumeAt)
-    )
-      return;
+    const unchanged = records.length === 0 && this.bufferedPages === 0 && sameCall(run.next, resumeAt);
+    // Nothing new to write or to remember (the end of a stream is always recorded).
+    if (unchanged && resumeAt && tab.columns.length > 0) return;
     const mode = this.mode();
     const written = tab.write(records, this.shape, mode);
     run.added += written.added;
