@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { startMockServer } from '../support/mock-server';
 
 describe('mock vendor server (test support)', () => {
@@ -38,6 +39,20 @@ describe('mock vendor server (test support)', () => {
       const second = await fetch(next!);
       expect(await second.json()).toEqual([{ id: 3 }]);
       expect(second.headers.get('link')).not.toContain('rel="next"');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('runs a handler module with imports (handlerFile), for reusable vendor mocks', async () => {
+    const api = await startMockServer({
+      handlerFile: join(__dirname, 'fixtures/echo-mock.ts'),
+      state: { hits: 0 },
+    });
+    try {
+      expect(await (await fetch(`${api.url}/?name=Ada`)).json()).toEqual({ greeting: 'Hello, Ada', hits: 1 });
+      await api.setState({ hits: 41 });
+      expect(await (await fetch(`${api.url}/`)).json()).toEqual({ greeting: 'Hello, there', hits: 42 });
     } finally {
       await api.close();
     }
