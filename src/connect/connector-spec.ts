@@ -69,6 +69,10 @@ export type AuthSpec =
  * - `page-number`: numbered pages; with a known total the engine fetches the rest in parallel (fetchAll).
  * - `offset`: offset/limit; with a known total, parallel too (GA4 runReport).
  * - `header`: the next page number in a response header (GitLab `X-Next-Page`, total in `X-Total-Pages`).
+ *
+ * Without a total, `page-number` and `offset` take a page shorter than the page size as the
+ * last one, so the declared size must not exceed the API's maximum. An API that hands out the
+ * same next page twice stops the stream with an error (loop guard). src/sync/paginate.ts.
  */
 export type PaginationSpec =
   | { type: 'none' }
@@ -160,7 +164,10 @@ export interface StreamSpec {
   params?: Record<string, string | number | boolean>;
   /** JSON body for POST streams (GA4 runReport). */
   body?: unknown;
-  /** Dot path to the array of records in the body; '' when the body is the array. */
+  /**
+   * Dot path to the array of records in the body; '' when the body is the array. A missing or
+   * null value is an empty page; a single object is one record.
+   */
   records: string;
   primaryKey: string[];
   incremental?: IncrementalSpec;
