@@ -111,15 +111,10 @@ export function runSyncChunk(gas: Gas, connectionId: string, options: SyncChunkO
   const owner = gas.Utilities.getUuid();
   const lease = acquireLease(gas, conn.id, owner, userOf(gas), clock());
   if (!lease.ok) {
-    const since = lease.holder
-      ? ` (started ${minutesAgo(lease.holder.since, clock())} by ${lease.holder.by})`
-      : '';
-    return stoppedEarly(
-      conn,
-      connector,
-      'busy',
-      `${connector.label} is already syncing${since}. That sync carries on; this one stopped.`,
-    );
+    const message = lease.holder
+      ? `${connector.label} is already syncing (started ${minutesAgo(lease.holder.since, clock())} by ${lease.holder.by}). That sync carries on; this one stopped.`
+      : `Another Tapdash task is busy with this spreadsheet, so ${connector.label} did not sync this time. It will on the next run.`;
+    return stoppedEarly(conn, connector, 'busy', message);
   }
   const budget = new FetchBudget(gas, clock, options.urlFetchQuota ?? URLFETCH_DAILY_QUOTA);
   try {
