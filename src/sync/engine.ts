@@ -172,9 +172,19 @@ class ConnectionSync {
     let stopped: StopReason | undefined;
     if (setupError) this.failRemaining(setupError);
     else stopped = this.loadStreams(this.context(config!));
+    this.noteWhyWaiting(stopped);
     const finished = this.streams.every((s) => this.isFinished(s));
     if (finished) this.finishRun();
     return this.progress(finished, stopped);
+  }
+
+  /** Keeps a quota stop visible in Connections until a later chunk gets going again. */
+  private noteWhyWaiting(stopped: StopReason | undefined): void {
+    const notice = stopped === 'quota' ? this.stopError : undefined;
+    if (JSON.stringify(notice) === JSON.stringify(this.header.notice)) return;
+    if (notice) this.header.notice = notice;
+    else delete this.header.notice;
+    this.store.writeRun(this.conn.id, this.header);
   }
 
   private startRun(): RunHeader {

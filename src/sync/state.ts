@@ -56,6 +56,8 @@ export interface RunHeader {
   startedAt: number;
   by: string;
   streams: string[];
+  /** Why the run is waiting, when it is for a reason people should see (the daily quota). */
+  notice?: ErrorInfo;
 }
 
 /** Apps Script's documented limit per property value. */

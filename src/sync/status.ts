@@ -86,8 +86,9 @@ function summarize(
     successes.length && successes.every((t) => t !== undefined)
       ? Math.min(...(successes as number[]))
       : undefined;
-  const lastError = summaries.find((s) => s.error)?.error;
-  const syncing = store.readRun(conn.id) !== undefined || activeLease(gas, conn.id, now) !== undefined;
+  const run = store.readRun(conn.id);
+  const lastError = run?.notice ?? summaries.find((s) => s.error)?.error;
+  const syncing = run !== undefined || activeLease(gas, conn.id, now) !== undefined;
   const freshness = expectedFreshnessHours(connector?.freshnessHours, undefined);
   let status: ConnectionHealth;
   if (conn.paused) status = 'paused';

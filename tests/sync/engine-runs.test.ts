@@ -1,6 +1,7 @@
 import type { Emulator } from '../../playground/emulator/emulator';
 import type { ConnectorSpec } from '../../src/connect/connector-spec';
 import { runSyncChunk, type SyncProgress } from '../../src/sync/engine';
+import { summarizeConnections } from '../../src/sync/status';
 import { SYNC_LOG_HEADER } from '../../src/sync/sync-log';
 import { type MockHandler, type MockServer, startMockServer } from '../support/mock-server';
 import { body, harness, itemsStream, records, testConnector } from './harness';
@@ -60,12 +61,17 @@ describe('sync runs across executions', () => {
     expect(body(h.tab('acme_items'))).toHaveLength(30);
     const [again] = h.syncAll({ urlFetchQuota: 503 });
     expect(again.stopped).toBe('quota');
+    const [listed] = h.emu.run((gas) => summarizeConnections(gas, [h.connector], h.emu.clock.now()));
+    expect(listed).toMatchObject({ status: 'syncing', rows: 30, lastError: { code: 'urlfetch-quota' } });
     h.emu.clock.advance(24 * 3_600_000);
     const chunks = h.syncAll();
     expect(chunks.at(-1)!.done).toBe(true);
     expect(body(h.tab('acme_items')).map((r) => r[0])).toEqual(records(95).map((r) => r.id));
     // Resumed at page 4: the three pages of the first day were not fetched again.
     expect(await api.requests()).toHaveLength(10);
+    const [after] = h.emu.run((gas) => summarizeConnections(gas, [h.connector], h.emu.clock.now()));
+    expect(after).toMatchObject({ status: 'healthy', rows: 95 });
+    expect(after.lastError).toBeUndefined();
   });
 
   it('writes one Sync log row per stream per run, with start, end, counts and status', async () => {
