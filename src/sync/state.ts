@@ -41,6 +41,8 @@ export interface StreamRun {
   from?: number;
   /** Newest cursor instant among the rows this run has written. */
   maxCursor?: number;
+  /** Full refresh: the run writes to a loading tab (it did not fit in one write). */
+  staging?: boolean;
   /** Full refresh without a primary key: rows written to the loading tab. */
   staged?: number;
   added: number;

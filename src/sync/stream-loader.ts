@@ -14,7 +14,7 @@ import {
   DataTab,
   discardLoadingTab,
   loadingTabName,
-  swapInLoadingTab,
+  promoteLoadingTab,
   type TableShape,
   type WriteMode,
 } from './tab-writer';
@@ -63,6 +63,8 @@ export class StreamLoader {
   /** The first call whose records are not in the buffer yet: where to resume if stopped now. */
   private resumePoint: PageCall | undefined;
   private googleToken: string | undefined;
+  private live: DataTab | undefined;
+  private loading: DataTab | undefined;
 
   constructor(
     private readonly ctx: LoadContext,
@@ -83,7 +85,10 @@ export class StreamLoader {
   load(): 'done' | 'paused' {
     const run = this.state.run!;
     if (run.status === 'loaded' || run.status === 'swapping') return this.finish();
-    const tab = this.target();
+    if (run.staging && !this.ctx.ss.getSheetByName(loadingTabName(this.where))) {
+      // The loading tab of this refresh went missing (deleted by hand): start the refresh over.
+      Object.assign(run, { next: undefined, staged: 0, staging: false, added: 0, updated: 0, pages: 0 });
+    }
     if (this.ctx.connector.generate) {
       const records = this.ctx.connector.generate({
         stream: this.stream.name,
@@ -91,19 +96,19 @@ export class StreamLoader {
         config: this.ctx.config,
       });
       this.buffer = records.map((r) => this.flat(r));
-      this.flush(tab, undefined);
+      this.flush(undefined);
       return this.finish();
     }
     let resumeAt: PageCall | undefined;
     try {
-      resumeAt = this.walk(tab);
+      resumeAt = this.walk();
     } catch (e) {
       if (e instanceof DeadlineReached) {
-        this.flush(tab, this.resumePoint);
+        this.flush(this.resumePoint);
         return 'paused';
       }
       // What was read before the failure is good: keep it, and resume at the failing page.
-      if (e instanceof TapdashError) this.flush(tab, this.resumePoint);
+      if (e instanceof TapdashError) this.flush(this.resumePoint);
       throw e;
     }
     if (resumeAt) return 'paused';
@@ -111,7 +116,7 @@ export class StreamLoader {
   }
 
   /** Reads pages until the stream ends (returns undefined) or the deadline (returns the resume call). */
-  private walk(tab: DataTab): PageCall | undefined {
+  private walk(): PageCall | undefined {
     const strategy = strategyFor(this.stream.pagination);
     const guard = new LoopGuard(this.where);
     let call: PageCall | undefined = this.state.run!.next ?? strategy.first();
@@ -119,7 +124,7 @@ export class StreamLoader {
     while (call) {
       this.resumePoint = call;
       if (this.ctx.deadline.passed()) {
-        this.flush(tab, call);
+        this.flush(call);
         return call;
       }
       guard.check(call);
@@ -131,25 +136,25 @@ export class StreamLoader {
       this.take(page);
       if (rest) {
         this.resumePoint = rest[0];
-        const stopped = this.walkInParallel(tab, rest, guard);
+        const stopped = this.walkInParallel(rest, guard);
         if (stopped) return stopped;
         next = undefined;
       }
       this.resumePoint = next;
-      if (!next || this.buffer.length >= this.ctx.flushRecords) this.flush(tab, next);
+      if (!next || this.buffer.length >= this.ctx.flushRecords) this.flush(next);
       call = next;
     }
     return undefined;
   }
 
   /** Pages whose calls are known up front, fetched `parallelPages` at a time with fetchAll. */
-  private walkInParallel(tab: DataTab, calls: readonly PageCall[], guard: LoopGuard): PageCall | undefined {
+  private walkInParallel(calls: readonly PageCall[], guard: LoopGuard): PageCall | undefined {
     for (let i = 0; i < calls.length; i += this.ctx.parallelPages) {
       const batch = calls.slice(i, i + this.ctx.parallelPages);
       this.resumePoint = batch[0];
-      if (this.buffer.length >= this.ctx.flushRecords) this.flush(tab, batch[0]);
+      if (this.buffer.length >= this.ctx.flushRecords) this.flush(batch[0]);
       if (this.ctx.deadline.passed()) {
-        this.flush(tab, batch[0]);
+        this.flush(batch[0]);
         return batch[0];
       }
       for (const c of batch) guard.check(c);
@@ -231,39 +236,58 @@ export class StreamLoader {
     return { kind: 'upsert' };
   }
 
-  /**
-   * Incremental streams merge into the live tab. A full refresh loads a hidden loading tab
-   * and swaps it in at the end, so models never see half a refresh.
-   */
-  private target(): DataTab {
-    const { ss, cells } = this.ctx;
-    if (!this.isFullRefresh()) return DataTab.openOrCreate(ss, this.where, cells);
-    const run = this.state.run!;
-    const started = run.next !== undefined || (run.staged ?? 0) > 0 || run.pages > 0;
-    const existing = started ? DataTab.open(ss, loadingTabName(this.where), cells) : undefined;
-    if (existing) return existing;
-    // A new refresh (or its loading tab went missing): start it from the first page.
-    discardLoadingTab(ss, this.where);
-    Object.assign(run, { next: undefined, staged: 0, added: 0, updated: 0, pages: 0 });
-    const tab = DataTab.create(ss, loadingTabName(this.where), cells);
-    const live = DataTab.open(ss, this.where, cells);
-    if (live) tab.adoptHeader(live.columns);
-    return tab;
+  private liveTab(): DataTab {
+    this.live ??= DataTab.openOrCreate(this.ctx.ss, this.where, this.ctx.cells);
+    return this.live;
   }
 
-  /** Writes the buffered records, then commits the resume point: the checkpoint. */
-  private flush(tab: DataTab, resumeAt: PageCall | undefined): void {
+  /**
+   * The hidden tab a full refresh too big for one write loads into, so models never see half
+   * a refresh. Created on its first write (replacing any left by an abandoned run) with the
+   * live tab's columns, so a field that disappeared keeps its column.
+   */
+  private loadingTab(): DataTab {
+    if (this.loading) return this.loading;
+    const { ss, cells } = this.ctx;
+    const name = loadingTabName(this.where);
+    const run = this.state.run!;
+    const existing = run.staging ? DataTab.open(ss, name, cells) : undefined;
+    if (existing) this.loading = existing;
+    else {
+      discardLoadingTab(ss, this.where);
+      this.loading = DataTab.create(ss, name, cells);
+      const live = DataTab.open(ss, this.where, cells);
+      if (live) this.loading.adoptHeader(live.columns);
+      run.staging = true;
+    }
+    return this.loading;
+  }
+
+  /**
+   * Writes the buffered records, then commits the resume point: the checkpoint. Incremental
+   * streams upsert into the live tab. A full refresh read in one go replaces the live tab's
+   * rows in one write; a longer one goes through the loading tab.
+   */
+  private flush(resumeAt: PageCall | undefined): void {
     const run = this.state.run!;
     const records = this.buffer;
     const unchanged = records.length === 0 && this.bufferedPages === 0 && sameCall(run.next, resumeAt);
     // Nothing new to write or to remember (the end of a stream is always recorded).
-    if (unchanged && resumeAt && tab.columns.length > 0) return;
-    const mode = this.mode();
-    const written = tab.write(records, this.shape, mode);
-    run.added += written.added;
-    run.updated += written.updated;
+    if (unchanged && resumeAt) return;
+    if (!this.isFullRefresh()) {
+      const tab = this.liveTab();
+      this.count(tab.write(records, this.shape, { kind: 'upsert' }));
+      this.state.rows = tab.dataRows;
+    } else if (!run.staging && !resumeAt) {
+      const tab = this.liveTab();
+      this.count(tab.replaceAll(records, this.shape));
+      this.state.rows = tab.dataRows;
+    } else {
+      const mode = this.mode();
+      this.count(this.loadingTab().write(records, this.shape, mode));
+      if (mode.kind === 'append') run.staged = mode.at + records.length;
+    }
     run.pages += this.bufferedPages;
-    if (mode.kind === 'append') run.staged = mode.at + records.length;
     this.advanceCursor(records);
     if (resumeAt) run.next = resumeAt;
     else {
@@ -271,10 +295,14 @@ export class StreamLoader {
       delete run.next;
       run.status = 'loaded';
     }
-    if (!this.isFullRefresh()) this.state.rows = tab.dataRows;
     this.buffer = [];
     this.bufferedPages = 0;
     this.commit();
+  }
+
+  private count(written: { added: number; updated: number }): void {
+    this.state.run!.added += written.added;
+    this.state.run!.updated += written.updated;
   }
 
   /**
@@ -304,7 +332,7 @@ export class StreamLoader {
   private finish(): 'done' {
     const run = this.state.run!;
     if (this.stream.incremental) this.moveBookmark();
-    else {
+    else if (run.staging) {
       if (run.status !== 'swapping') {
         if (this.mode().kind === 'append') {
           // Rows written after the last checkpoint (by an execution that died) must not survive.
@@ -313,8 +341,8 @@ export class StreamLoader {
         run.status = 'swapping';
         this.commit();
       }
-      swapInLoadingTab(this.ctx.ss, this.where);
-      this.state.rows = DataTab.open(this.ctx.ss, this.where, this.ctx.cells)?.dataRows ?? 0;
+      const rows = promoteLoadingTab(this.ctx.ss, this.where, this.ctx.cells);
+      if (rows !== undefined) this.state.rows = rows;
     }
     const endedAt = this.ctx.clock();
     run.status = 'done';

@@ -55,6 +55,8 @@ export class CellBudget {
  */
 export class DataTab {
   private keyIndex: Map<string, number> | undefined;
+  /** Header cells actually in row 1 (the header in memory may be ahead: adoptHeader). */
+  private headerInSheet: number;
 
   private constructor(
     readonly sheet: Sheet,
@@ -64,7 +66,9 @@ export class DataTab {
     private maxRows: number,
     private maxCols: number,
     private readonly cells: CellBudget,
-  ) {}
+  ) {
+    this.headerInSheet = header.length;
+  }
 
   static open(ss: Spreadsheet, name: string, cells: CellBudget): DataTab | undefined {
     const sheet = ss.getSheetByName(name);
@@ -112,7 +116,10 @@ export class DataTab {
     return this.rows;
   }
 
-  /** Starts the header with an existing tab's columns, so a full refresh keeps columns whose field disappeared. */
+  /**
+   * Starts a new tab's header with an existing tab's columns, so a full refresh keeps columns
+   * whose field disappeared; written with the first rows.
+   */
   adoptHeader(header: readonly string[]): void {
     if (this.header.length === 0) this.header = [...header];
   }
@@ -121,7 +128,7 @@ export class DataTab {
     const header = planHeader(this.header, shape.declared, shape.primaryKey, batch);
     const types = columnTypes(header, shape.declared, batch);
     const rows = batch.map((r) => toRow(r, header, types, shape.timeZone));
-    const headerChanged = header.length !== this.header.length;
+    const headerChanged = header.length !== this.headerInSheet;
     const keyCols = shape.primaryKey.map((k) => header.indexOf(k));
     const plan =
       mode.kind === 'upsert'
@@ -144,6 +151,7 @@ export class DataTab {
     for (const w of writes) this.sheet.getRange(w.row, 1, w.values.length, header.length).setValues(w.values);
 
     this.header = header;
+    this.headerInSheet = header.length;
     this.rows = Math.max(this.rows, appendAt + plan.appends.length);
     if (this.keyIndex && keyCols.length) {
       plan.appends.forEach((r, i) => {
@@ -152,6 +160,52 @@ export class DataTab {
       });
     }
     return { added: plan.appends.length, updated: span?.changed ?? 0 };
+  }
+
+  /**
+   * A full refresh read in one go: the header (old columns kept, new ones added) and every
+   * row in one write, then the rows left from before cleared. The sheet stays the same sheet,
+   * so formulas elsewhere that point at it keep working.
+   */
+  replaceAll(batch: readonly FlatRecord[], shape: TableShape): WriteResult {
+    const header = planHeader(this.header, shape.declared, shape.primaryKey, batch);
+    const types = columnTypes(header, shape.declared, batch);
+    let rows = batch.map((r) => toRow(r, header, types, shape.timeZone));
+    const keyCols = shape.primaryKey.map((k) => header.indexOf(k));
+    if (keyCols.length) rows = planUpsert(new Map(), rows, keyCols).appends;
+    this.replaceRows(
+      header,
+      rows.map((r) => r.map(toWritable)),
+    );
+    return { added: rows.length, updated: 0 };
+  }
+
+  /** Takes over a finished loading tab's contents (one read, one write, one clear). */
+  copyFrom(source: DataTab): void {
+    const header = [...source.columns];
+    const values =
+      source.rows > 0 && header.length
+        ? (source.sheet.getRange(2, 1, source.rows, header.length).getValues() as CellValue[][])
+        : [];
+    this.replaceRows(
+      header,
+      values.map((r) => r.map((v) => toWritable(v === undefined ? null : v))),
+    );
+  }
+
+  private replaceRows(header: string[], rows: WritableCell[][]): void {
+    this.ensureSize(1 + rows.length, header.length);
+    if (header.length) {
+      this.sheet.getRange(1, 1, rows.length + 1, header.length).setValues([header.map(safeText), ...rows]);
+    }
+    if (this.rows > rows.length) {
+      const width = Math.max(this.header.length, header.length, 1);
+      this.sheet.getRange(rows.length + 2, 1, this.rows - rows.length, width).clearContent();
+    }
+    this.header = header;
+    this.headerInSheet = header.length;
+    this.rows = rows.length;
+    this.keyIndex = undefined;
   }
 
   /** Clears rows past `rows` (a loading tab's rows written after its last checkpoint). */
@@ -245,16 +299,22 @@ export function loadingTabName(name: string): string {
 }
 
 /**
- * Puts a finished full refresh in place: the live tab is replaced by the loading tab in two
- * structural calls. Safe to repeat after an interruption (the engine re-runs it while the
- * stream is marked `swapping`).
+ * Puts a finished full refresh in place: the live tab takes the loading tab's contents (it
+ * stays the same sheet) and the loading tab is deleted; on a first refresh the loading tab is
+ * simply renamed. Safe to repeat after an interruption: the engine re-runs it while the
+ * stream is marked `swapping`. Returns the live tab's data rows.
  */
-export function swapInLoadingTab(ss: Spreadsheet, name: string): void {
-  const loading = ss.getSheetByName(loadingTabName(name));
-  if (!loading) return;
-  const live = ss.getSheetByName(name);
-  if (live) ss.deleteSheet(live);
-  loading.setName(name);
+export function promoteLoadingTab(ss: Spreadsheet, name: string, cells: CellBudget): number {
+  const loading = DataTab.open(ss, loadingTabName(name), cells);
+  const live = DataTab.open(ss, name, cells);
+  if (!loading) return live?.dataRows ?? 0;
+  if (!live) {
+    loading.sheet.setName(name);
+    return loading.dataRows;
+  }
+  live.copyFrom(loading);
+  ss.deleteSheet(loading.sheet);
+  return live.dataRows;
 }
 
 /** Drops a loading tab left by a run that did not finish, so a new full refresh starts empty. */

@@ -137,12 +137,31 @@ describe('sync runs across executions', () => {
     await api.setState({ items: records(95) });
     const h = harness(testConnector([itemsStream()]), config(), { costModel: { urlFetchMs: 60_000 } });
     h.syncAll();
+    const sheetId = () =>
+      h.emu.run((gas) => gas.SpreadsheetApp.getActive().getSheetByName('acme_items')!.getSheetId());
+    const before = sheetId();
     await api.setState({ items: records(95).map((r) => ({ ...r, amount: r.amount + 1 })) });
     const first = h.chunk();
     expect(first.stopped).toBe('deadline');
     expect(body(h.tab('acme_items')).map((r) => r[1])).toEqual(records(95).map((r) => r.amount));
     h.syncAll();
-    expect(body(h.tab('acme_items')).map((r) => r[1])).toEqual(records(95).map((r) => r.amount + 1));
+    const tab = h.tab('acme_items')!;
+    expect(tab[0]).toEqual(['id', 'amount', 'updated']);
+    expect(body(tab).map((r) => [r[0], r[1]])).toEqual(records(95).map((r) => [r.id, r.amount + 1]));
     expect(h.tab('acme_items (loading)')).toBeUndefined();
+    // The same sheet, so formulas elsewhere that point at it keep working.
+    expect(sheetId()).toBe(before);
+  });
+
+  it('replaces a small full-refresh table in place in one write, dropping rows the source no longer has', async () => {
+    await api.setState({ items: records(25) });
+    const h = harness(testConnector([itemsStream()]), config());
+    h.syncAll();
+    await api.setState({ items: records(8) });
+    h.syncAll();
+    expect(body(h.tab('acme_items')).map((r) => r[0])).toEqual(records(8).map((r) => r.id));
+    const last = h.emu.executions.filter((e) => e.name === 'runSyncChunk').at(-1)!;
+    expect(last.calls['Spreadsheet.insertSheet'] ?? 0).toBe(0);
+    await api.setState({ items: records(95) });
   });
 });

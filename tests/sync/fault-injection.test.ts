@@ -79,4 +79,47 @@ describe('fault injection', () => {
       }
     }
   }, 300_000);
+
+  it('leaves every tab equal to the changed source, whichever call a re-sync dies at', async () => {
+    const config = { token: 't0k3n_SECRET', baseUrl: api.url };
+    // Changed: amounts of a few records (with a newer update time), five new records, and
+    // (for the full-refresh streams) three records gone.
+    const later = source[source.length - 1].updated + 3_600;
+    const changed = [
+      ...source.slice(3).map((r, i) => (i % 7 === 0 ? { ...r, amount: -r.amount, updated: later } : r)),
+      ...records(5, 100).map((r) => ({ ...r, updated: later })),
+    ];
+    const fresh = () => harness(testConnector(streams()), config, {}, 'acme');
+    const resync = async (n: number) => {
+      await api.setState({ items: source });
+      const h = fresh();
+      h.syncAll({ flushRecords: 10 });
+      h.emu.clock.advance(86_400_000);
+      await api.setState({ items: changed });
+      const disarm = killAt(h.emu, n);
+      let died = false;
+      try {
+        h.chunk({ flushRecords: 10 });
+      } catch {
+        died = true;
+      }
+      const calls = disarm();
+      h.emu.clock.advance(LEASE_MS + 1);
+      const done = h.syncAll({ flushRecords: 10 }).at(-1)!;
+      return { h, done, died, calls };
+    };
+    const { calls: total } = await resync(Number.POSITIVE_INFINITY);
+    const byId = (rows: unknown[][]) => rows.map((r) => `${r[0]}:${r[1]}`);
+    const incremental = byId([...source.slice(0, 3), ...changed].map((r) => [r.id, r.amount])).sort();
+    const snapshot = byId(changed.map((r) => [r.id, r.amount]));
+    for (let n = 1; n <= total; n++) {
+      const { h, done, died } = await resync(n);
+      expect({ n, died }).toEqual({ n, died: true });
+      expect({ n, done: done.done, errors: done.errors }).toEqual({ n, done: true, errors: [] });
+      expect({ n, rows: byId(body(h.tab('acme_items'))).sort() }).toEqual({ n, rows: incremental });
+      expect({ n, rows: byId(body(h.tab('acme_snapshot'))) }).toEqual({ n, rows: snapshot });
+      expect({ n, rows: byId(body(h.tab('acme_nokey'))) }).toEqual({ n, rows: snapshot });
+    }
+    await api.setState({ items: source });
+  }, 300_000);
 });
