@@ -89,6 +89,13 @@ export class StreamLoader {
       // The loading tab of this refresh went missing (deleted by hand): start the refresh over.
       Object.assign(run, { next: undefined, staged: 0, staging: false, added: 0, updated: 0, pages: 0 });
     }
+    if (this.stream.incremental && run.pages === 0 && !run.next && this.state.bookmark !== undefined) {
+      // The tab was deleted by hand: load the whole history again rather than only what is new.
+      if (!this.ctx.ss.getSheetByName(this.where)) {
+        delete this.state.bookmark;
+        delete run.from;
+      }
+    }
     if (this.ctx.connector.generate) {
       const records = this.ctx.connector.generate({
         stream: this.stream.name,

@@ -239,6 +239,23 @@ describe('sync engine over HTTP', () => {
     expect(rows[25][0]).toBe('it-026');
   });
 
+  it('loads the whole history again when the tab of an incremental stream was deleted', async () => {
+    await serve({});
+    const stream = itemsStream({
+      incremental: { cursorField: 'updated', param: 'updated_since', format: 'unix' },
+    });
+    const h = harness(testConnector([stream]), config());
+    h.syncAll();
+    h.emu.run((gas) => {
+      const ss = gas.SpreadsheetApp.getActive();
+      ss.deleteSheet(ss.getSheetByName('acme_items')!);
+    });
+    await api.clearRequests();
+    h.syncAll();
+    expect((await api.requests())[0].query.updated_since).toBeUndefined();
+    expect(body(h.tab('acme_items'))).toHaveLength(25);
+  });
+
   it('adds a new field as a column at the end and keeps the column of a field that disappears', async () => {
     const withNote = records(3).map((r) => ({ ...r, note: 'first' }));
     await serve({ items: withNote as never });
