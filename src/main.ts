@@ -47,3 +47,5 @@ export const runSyncChunk = exposed('runSyncChunk');
 export const listConnections = exposed('listConnections');
 export const setConnectionPaused = exposed('setConnectionPaused');
 export const removeConnection = exposed('removeConnection');
+export const getDashboardConfig = exposed('getDashboardConfig');
+export const saveDashboardConfig = exposed('saveDashboardConfig');

@@ -6,6 +6,11 @@ import {
   saveConnection as storeConnection,
 } from '../connect/connection-store';
 import type { ConfigField } from '../connect/connector-spec';
+import {
+  type DashboardConfig,
+  loadDashboardConfig,
+  saveDashboardConfig,
+} from '../dashboard/dashboard-config';
 import type { Gas } from '../platform/gas';
 import { findConnectorIn, runSyncChunk as runChunk, type SyncProgress } from '../sync/engine';
 import { SyncStateStore } from '../sync/state';
@@ -94,6 +99,16 @@ export const sidebarApi = {
     deleteConnection(gas, connectionId);
     new SyncStateStore(gas).forget(connectionId);
     return true;
+  },
+
+  /** The Dashboard's saved choice of tiles and charts, in order; null until the user changes it. */
+  getDashboardConfig(gas: Gas): DashboardConfig | null {
+    return loadDashboardConfig(gas);
+  },
+
+  /** Saves which tiles and charts the Dashboard shows; the next rebuild lays them out. */
+  saveDashboardConfig(gas: Gas, config: DashboardConfig): DashboardConfig {
+    return saveDashboardConfig(gas, config);
   },
 };
 
