@@ -16,7 +16,11 @@ import { redact } from './redact';
 import type { RetryPolicy } from './retry';
 import { type RunHeader, type StreamState, SyncStateStore } from './state';
 import { type LoadContext, StreamLoader, tabName } from './stream-loader';
-import { appendSyncLog, type SyncLogRow } from './sync-log';
+
+export type { StopReason, StreamProgress, SyncProgress } from './progress';
+
+import { progressOf, type StopReason, type SyncProgress, stoppedEarly } from './progress';
+import { appendSyncLog, logRowFor } from './sync-log';
 import { CellBudget } from './tab-writer';
 
 /** Stop starting new work this long after the execution began: well before Apps Script's 6 minutes. */
@@ -37,42 +41,6 @@ export interface SyncChunkOptions {
   parallelPages?: number;
   retry?: RetryPolicy;
   random?: () => number;
-}
-
-export interface StreamProgress {
-  stream: string;
-  label: string;
-  /** The stream's tab and SQL table. */
-  table: string;
-  status: 'waiting' | 'loading' | 'done' | 'failed';
-  rowsAdded: number;
-  rowsUpdated: number;
-  pages: number;
-  error?: ErrorInfo;
-}
-
-/**
- * Why a chunk returned before the run finished: `deadline` (call again to continue), `quota`
- * (the daily UrlFetch budget is spent), `busy` (another sync of it is running), `paused`, or
- * `blocked` (this user cannot sync it, e.g. the key is in another user's account).
- */
-export type StopReason = 'deadline' | 'quota' | 'busy' | 'paused' | 'blocked';
-
-/** What a sync chunk reports: enough for the sidebar to show progress and decide to call again. */
-export interface SyncProgress {
-  connectionId: string;
-  /** True when this call finished the run (every stream loaded or failed). */
-  done: boolean;
-  /** Set when the run is not done: `deadline` means "call again"; the others mean "stop for now". */
-  stopped?: StopReason;
-  streamsDone: number;
-  streamsTotal: number;
-  /** Rows added or changed by the run so far. */
-  rowsLoaded: number;
-  streams: StreamProgress[];
-  errors: ErrorInfo[];
-  /** One sentence for people. */
-  message: string;
 }
 
 export function findConnectorIn(connectors: readonly ConnectorSpec[], id: string): ConnectorSpec {
@@ -103,8 +71,8 @@ export function runSyncChunk(gas: Gas, connectionId: string, options: SyncChunkO
   const connector = findConnectorIn(options.connectors ?? CONNECTORS, conn.connector);
   if (conn.paused)
     return stoppedEarly(
-      conn,
-      connector,
+      conn.id,
+      streamsOf(connector, conn.config).length,
       'paused',
       `${connector.label} is paused. Resume it in Connections to sync.`,
     );
@@ -114,7 +82,7 @@ export function runSyncChunk(gas: Gas, connectionId: string, options: SyncChunkO
     const message = lease.holder
       ? `${connector.label} is already syncing (started ${minutesAgo(lease.holder.since, clock())} by ${lease.holder.by}). That sync carries on; this one stopped.`
       : `Another Tapdash task is busy with this spreadsheet, so ${connector.label} did not sync this time. It will on the next run.`;
-    return stoppedEarly(conn, connector, 'busy', message);
+    return stoppedEarly(conn.id, streamsOf(connector, conn.config).length, 'busy', message);
   }
   const budget = new FetchBudget(gas, clock, options.urlFetchQuota ?? URLFETCH_DAILY_QUOTA);
   try {
@@ -163,7 +131,7 @@ class ConnectionSync {
     // Another editor's sidebar cannot use the owner's key; that is no failure of the connection.
     if (setupError?.code === 'secret-missing') {
       return {
-        ...stoppedEarly(this.conn, this.connector, 'blocked', setupError.message),
+        ...stoppedEarly(this.conn.id, this.streams.length, 'blocked', setupError.message),
         errors: [setupError],
       };
     }
@@ -303,24 +271,9 @@ class ConnectionSync {
 
   /** Logs the run (one row per stream, one write) and closes it; safe to repeat if interrupted. */
   private finishRun(): void {
-    const rows: SyncLogRow[] = this.streams.map((s) => {
-      const run = this.states.get(s.name)!.run!;
-      const ok = run.status === 'done';
-      return {
-        startedAt: this.header.startedAt,
-        endedAt: run.endedAt ?? this.clock(),
-        connection: this.conn.id,
-        stream: s.name,
-        added: run.added,
-        updated: run.updated,
-        pages: run.pages,
-        status: ok ? 'OK' : 'Failed',
-        message: ok
-          ? `Loaded ${count(run.added)} new and ${count(run.updated)} changed rows.`
-          : (run.error?.message ?? ''),
-        fix: ok ? '' : (run.error?.fix ?? ''),
-      };
-    });
+    const rows = this.streams.map((s) =>
+      logRowFor(this.conn.id, s, this.header.startedAt, this.states.get(s.name)!.run!, this.clock()),
+    );
     try {
       appendSyncLog(this.gas.SpreadsheetApp.getActive(), rows);
     } catch (e) {
@@ -337,71 +290,16 @@ class ConnectionSync {
   }
 
   private progress(done: boolean, stopped: StopReason | undefined): SyncProgress {
-    const streams = this.streams.map((s): StreamProgress => {
-      const run = this.states.get(s.name)!.run!;
-      const p: StreamProgress = {
-        stream: s.name,
-        label: s.label,
-        table: tabName(this.conn.id, s.name),
-        status:
-          run.status === 'done' || run.status === 'failed'
-            ? run.status
-            : run.pages > 0
-              ? 'loading'
-              : 'waiting',
-        rowsAdded: run.added,
-        rowsUpdated: run.updated,
-        pages: run.pages,
-      };
-      if (run.error) p.error = run.error;
-      return p;
-    });
-    const errors = streams.flatMap((s) => (s.error ? [s.error] : []));
-    if (this.stopError) errors.push(this.stopError);
-    const streamsDone = streams.filter((s) => s.status === 'done' || s.status === 'failed').length;
-    const rowsLoaded = streams.reduce((n, s) => n + s.rowsAdded + s.rowsUpdated, 0);
-    const failed = streams.filter((s) => s.status === 'failed').length;
-    const label = this.connector.label;
-    let message: string;
-    if (done && failed === 0) message = `${label} is up to date: ${count(rowsLoaded)} rows added or changed.`;
-    else if (done)
-      message = `${label} synced ${streamsDone - failed} of ${streams.length} streams; ${failed} failed.`;
-    else if (stopped === 'quota') message = this.stopError?.message ?? `${label} stopped for today.`;
-    else
-      message = `Syncing ${label}: ${streamsDone} of ${streams.length} streams, ${count(rowsLoaded)} rows so far.`;
-    const out: SyncProgress = {
+    return progressOf({
       connectionId: this.conn.id,
+      label: this.connector.label,
+      streams: this.streams,
+      states: this.states,
       done,
-      streamsDone,
-      streamsTotal: streams.length,
-      rowsLoaded,
-      streams,
-      errors,
-      message,
-    };
-    if (!done) out.stopped = stopped ?? 'deadline';
-    return out;
+      stopped,
+      notice: this.stopError,
+    });
   }
-}
-
-function stoppedEarly(
-  conn: Connection,
-  connector: ConnectorSpec,
-  stopped: StopReason,
-  message: string,
-): SyncProgress {
-  const streams = streamsOf(connector, conn.config);
-  return {
-    connectionId: conn.id,
-    done: false,
-    stopped,
-    streamsDone: 0,
-    streamsTotal: streams.length,
-    rowsLoaded: 0,
-    streams: [],
-    errors: [],
-    message,
-  };
 }
 
 function userOf(gas: Gas): string {
@@ -413,8 +311,4 @@ function userOf(gas: Gas): string {
 function minutesAgo(since: number, now: number): string {
   const min = Math.max(0, Math.round((now - since) / 60_000));
   return min === 0 ? 'just now' : min === 1 ? '1 minute ago' : `${min} minutes ago`;
-}
-
-function count(n: number): string {
-  return n.toLocaleString('en-US');
 }

@@ -1,4 +1,7 @@
+import type { StreamSpec } from '../connect/connector-spec';
 import { safeText, type WritableCell } from './cell-safety';
+import { count } from './progress';
+import type { StreamRun } from './state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,6 +33,35 @@ export interface SyncLogRow {
   status: 'OK' | 'Failed';
   message: string;
   fix: string;
+}
+
+/** A stream's row for a finished run. */
+export function logRowFor(
+  connection: string,
+  stream: StreamSpec,
+  runStartedAt: number,
+  run: StreamRun,
+  now: number,
+): SyncLogRow {
+  const ok = run.status === 'done';
+  let message = run.error?.message ?? '';
+  if (ok) {
+    message = stream.incremental
+      ? `Loaded ${count(run.added)} new and ${count(run.updated)} changed rows.`
+      : `Replaced the table with ${count(run.added)} rows.`;
+  }
+  return {
+    startedAt: runStartedAt,
+    endedAt: run.endedAt ?? now,
+    connection,
+    stream: stream.name,
+    added: run.added,
+    updated: run.updated,
+    pages: run.pages,
+    status: ok ? 'OK' : 'Failed',
+    message,
+    fix: ok ? '' : (run.error?.fix ?? ''),
+  };
 }
 
 /**
