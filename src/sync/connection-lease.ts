@@ -56,12 +56,27 @@ export function activeLease(gas: Gas, connection: string, now: number): Lease | 
 }
 
 function withDocumentLock<T extends { ok: boolean }>(gas: Gas, fn: () => T): T | { ok: false } {
+  const result = underDocumentLock(gas, fn);
+  return result === NOT_LOCKED ? { ok: false } : result;
+}
+
+const NOT_LOCKED = Symbol('not locked');
+
+/**
+ * Runs `fn` holding the document lock for a short critical section (a few service calls), or
+ * returns NOT_LOCKED when another execution kept it for 10 seconds.
+ */
+export function underDocumentLock<T>(gas: Gas, fn: () => T): T | typeof NOT_LOCKED {
   // getDocumentLock is null outside a container-bound script; the script lock then serves.
   const lock = gas.LockService.getDocumentLock() ?? gas.LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return { ok: false };
+  if (!lock.tryLock(LOCK_WAIT_MS)) return NOT_LOCKED;
   try {
     return fn();
   } finally {
     lock.releaseLock();
   }
+}
+
+export function isNotLocked(value: unknown): value is typeof NOT_LOCKED {
+  return value === NOT_LOCKED;
 }

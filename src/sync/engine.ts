@@ -9,7 +9,7 @@ import type { ConnectorSpec, StreamSpec } from '../connect/connector-spec';
 import { assertBaseUrlAllowed } from '../connect/url-allowlist-check';
 import type { Gas } from '../platform/gas';
 import { type ErrorInfo, TapdashError, toErrorInfo } from '../shared/errors';
-import { acquireLease, releaseLease } from './connection-lease';
+import { acquireLease, isNotLocked, releaseLease, underDocumentLock } from './connection-lease';
 import { Deadline, DeadlineReached } from './deadline';
 import { FetchBudget, URLFETCH_DAILY_QUOTA } from './fetch-budget';
 import { redact } from './redact';
@@ -275,7 +275,11 @@ class ConnectionSync {
       logRowFor(this.conn.id, s, this.header.startedAt, this.states.get(s.name)!.run!, this.clock()),
     );
     try {
-      appendSyncLog(this.gas.SpreadsheetApp.getActive(), rows);
+      // Two connections may finish at once: their rows must not land on the same lines.
+      const logged = underDocumentLock(this.gas, () =>
+        appendSyncLog(this.gas.SpreadsheetApp.getActive(), rows),
+      );
+      if (isNotLocked(logged)) throw new Error('another Tapdash task kept the spreadsheet busy');
     } catch (e) {
       // The data and bookmarks are saved; a log that cannot be written (a full spreadsheet)
       // must not keep the run open forever.
