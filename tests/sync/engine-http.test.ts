@@ -205,6 +205,21 @@ describe('sync engine over HTTP', () => {
     expect(await api.requests()).toHaveLength(5);
   });
 
+  it('retries an unreachable server with backoff, then says it could not reach it', () => {
+    const h = harness(testConnector([itemsStream()]), {
+      token: 'ak_live_SECRET',
+      baseUrl: 'http://127.0.0.1:9',
+    });
+    const [progress] = h.syncAll();
+    expect(progress.errors[0]).toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/^Tapdash could not reach Acme for acme_items after 5 tries/),
+    });
+    const exec = h.emu.executions.at(-1)!;
+    expect(exec.calls['UrlFetchApp.fetch']).toBe(5);
+    expect(exec.calls['Utilities.sleep']).toBe(4);
+  });
+
   it('reports a body that is not JSON as a clear error', async () => {
     await serve({ faults: [{ malformed: true }] });
     const h = harness(testConnector([itemsStream()]), config());
