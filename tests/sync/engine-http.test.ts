@@ -10,6 +10,8 @@ interface ApiState {
   withTotal?: boolean;
   /** Failures to serve before the real answer: status (and Retry-After), or a broken body. */
   faults: Array<{ status?: number; retryAfter?: string; malformed?: boolean }>;
+  /** Say on the next answer that no request remains in the window, which resets in 5 seconds. */
+  exhaust?: boolean;
 }
 
 /** One list endpoint paging in the style the state names, with bearer auth and queued faults. */
@@ -31,11 +33,14 @@ const handler: MockHandler<ApiState> = (req, state, mock) => {
   if (req.path !== '/items') return undefined;
   const since = Number(req.query.updated_since ?? 0);
   const items = state.items.filter((r) => r.updated >= since);
-  return mock.paginate(items, req, state.style, {
+  const res = mock.paginate(items, req, state.style, {
     withTotal: state.withTotal,
     sizeParam: 'per_page',
     defaultSize: 10,
   });
+  if (!state.exhaust) return res;
+  state.exhaust = false;
+  return { ...res, headers: { ...res.headers, 'X-Left': '0', 'X-Reset-In': '5' } };
 };
 
 const PAGINATIONS: Array<[PaginationStyle, PaginationSpec, boolean?]> = [
@@ -183,6 +188,20 @@ describe('sync engine over HTTP', () => {
     const exec = h.emu.executions.at(-1)!;
     expect(exec.calls['Utilities.sleep']).toBe(1);
     expect(exec.durationMs).toBeGreaterThanOrEqual(7_000);
+  });
+
+  it('waits for the rate-limit window to reset before the next request when none remain', async () => {
+    await serve({ exhaust: true });
+    const stream = itemsStream({
+      rateLimit: { remainingHeader: 'X-Left', resetHeader: 'X-Reset-In', resetFormat: 'seconds' },
+    });
+    const h = harness(testConnector([stream]), config());
+    const [progress] = h.syncAll();
+    expect(progress).toMatchObject({ done: true, errors: [], rowsLoaded: 25 });
+    const exec = h.emu.executions.at(-1)!;
+    expect(exec.calls['Utilities.sleep']).toBe(1);
+    expect(exec.durationMs).toBeGreaterThanOrEqual(5_000);
+    expect(await api.requests()).toHaveLength(3);
   });
 
   it('retries a 500 and succeeds', async () => {
