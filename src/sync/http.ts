@@ -33,6 +33,8 @@ export interface HttpSession {
   errors: ErrorContext;
   rateLimit?: RateLimitHint;
   policy?: RetryPolicy;
+  /** Statuses the stream declares as an empty page rather than an error. */
+  emptyOnStatus?: readonly number[];
   /** Jitter source; tests may fix it. */
   random?: () => number;
   /** Set by the session itself: when the next request may go out. */
@@ -77,7 +79,10 @@ export function fetchJson(session: HttpSession, requests: readonly HttpRequest[]
       const i = pending[k];
       const status = response.getResponseCode();
       const headers = lowerCaseHeaders(response.getAllHeaders() as Record<string, unknown>);
-      if (status >= 200 && status < 300) {
+      if (session.emptyOnStatus?.includes(status)) {
+        // "Nothing here" (GitHub's 409 for an empty repository): an empty page, not a failure.
+        results[i] = { status, headers, body: null };
+      } else if (status >= 200 && status < 300) {
         results[i] = { status, headers, body: parseBody(response, headers, session.errors) };
         const pause = paceAfterMs(headers, session.clock(), session.rateLimit);
         if (pause > 0) session.notBefore = Math.max(session.notBefore ?? 0, session.clock() + pause);

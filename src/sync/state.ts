@@ -39,8 +39,10 @@ export interface StreamRun {
   next?: PageCall;
   /** The bookmark (minus lookback) this run filters from; fixed for the whole run. */
   from?: number;
-  /** Newest cursor instant among the rows this run has written. */
+  /** Newest cursor instant among the rows this run has written (of the current partition). */
   maxCursor?: number;
+  /** Partitioned streams: the partition being read; those sorting before it are done. */
+  partition?: string;
   /** Full refresh: the run writes to a loading tab (it did not fit in one write). */
   staging?: boolean;
   /** Full refresh without a primary key: rows written to the loading tab. */
@@ -87,8 +89,49 @@ export class SyncStateStore {
     return raw ? (JSON.parse(raw) as StreamState) : {};
   }
 
-  writeStream(connection: string, stream: string, state: StreamState): void {
-    this.put(streamKey(connection, stream), fitState(state));
+  /**
+   * Commits a stream's state, with one partition's bookmark when given, in a single
+   * Properties call, so the two never disagree after an interruption.
+   */
+  writeStream(
+    connection: string,
+    stream: string,
+    state: StreamState,
+    partition?: { value: string; bookmark: number },
+  ): void {
+    const values: Record<string, string> = { [streamKey(connection, stream)]: fitState(state) };
+    if (partition) {
+      const key = bucketKey(connection, stream, partition.value);
+      const bucket = { ...this.bucket(key), [partition.value]: partition.bookmark };
+      const json = JSON.stringify(bucket);
+      if (utf8Length(json) > PROPERTY_VALUE_LIMIT)
+        throw new Error(`Too many partitions in ${stream} to keep their bookmarks`);
+      values[key] = json;
+    }
+    this.props.setProperties(values);
+    if (this.cache) Object.assign(this.cache, values);
+  }
+
+  /**
+   * A partition's bookmark (GitHub: one per repository). Kept apart from the stream's state,
+   * spread over a few properties by hash, so hundreds of partitions stay within 9 KB values.
+   */
+  readPartitionBookmark(connection: string, stream: string, value: string): number | undefined {
+    return this.bucket(bucketKey(connection, stream, value))[value];
+  }
+
+  clearPartitionBookmarks(connection: string, stream: string): void {
+    for (let b = 0; b < PARTITION_BUCKETS; b++) {
+      const key = `${streamKey(connection, stream)}.p${b}`;
+      if (this.all()[key] === undefined) continue;
+      this.props.deleteProperty(key);
+      delete this.all()[key];
+    }
+  }
+
+  private bucket(key: string): Record<string, number> {
+    const raw = this.all()[key];
+    return raw ? (JSON.parse(raw) as Record<string, number>) : {};
   }
 
   readRun(connection: string): RunHeader | undefined {
@@ -123,6 +166,14 @@ export class SyncStateStore {
 
 function streamKey(connection: string, stream: string): string {
   return `${STREAM_PREFIX}${connection}.${stream}`;
+}
+
+const PARTITION_BUCKETS = 8;
+
+function bucketKey(connection: string, stream: string, value: string): string {
+  let h = 0;
+  for (let i = 0; i < value.length; i++) h = (h * 31 + value.charCodeAt(i)) >>> 0;
+  return `${streamKey(connection, stream)}.p${h % PARTITION_BUCKETS}`;
 }
 
 /** UTF-8 length without TextEncoder (absent in Apps Script). */

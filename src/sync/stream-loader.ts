@@ -65,6 +65,10 @@ export class StreamLoader {
   private googleToken: string | undefined;
   private live: DataTab | undefined;
   private loading: DataTab | undefined;
+  /** Partitioned streams: every value, sorted; the run reads them in this order. */
+  private partitionValues: string[] = [];
+  /** A bookmark to commit with the next checkpoint, for the partition being read. */
+  private partitionBookmark: { value: string; bookmark: number } | undefined;
 
   constructor(
     private readonly ctx: LoadContext,
@@ -78,6 +82,7 @@ export class StreamLoader {
       ...ctx.http,
       errors: { ...ctx.http.errors, where: this.where },
       rateLimit: stream.rateLimit,
+      emptyOnStatus: stream.emptyOnStatus,
     };
   }
 
@@ -89,12 +94,13 @@ export class StreamLoader {
       // The loading tab of this refresh went missing (deleted by hand): start the refresh over.
       Object.assign(run, { next: undefined, staged: 0, staging: false, added: 0, updated: 0, pages: 0 });
     }
-    if (this.stream.incremental && run.pages === 0 && !run.next && this.state.bookmark !== undefined) {
-      // The tab was deleted by hand: load the whole history again rather than only what is new.
-      if (!this.ctx.ss.getSheetByName(this.where)) {
-        delete this.state.bookmark;
-        delete run.from;
-      }
+    const fresh = run.pages === 0 && !run.next && run.partition === undefined;
+    if (this.stream.incremental && fresh && !this.ctx.ss.getSheetByName(this.where)) {
+      // The tab was deleted by hand (or never made): load the whole history, not only what is new.
+      delete this.state.bookmark;
+      delete run.from;
+      if (this.stream.partitions)
+        this.ctx.store.clearPartitionBookmarks(this.ctx.connectionId, this.stream.name);
     }
     if (this.ctx.connector.generate) {
       const records = this.ctx.connector.generate({
@@ -106,6 +112,16 @@ export class StreamLoader {
       this.flush(undefined);
       return this.finish();
     }
+    if (this.stream.partitions && !this.startPartitions()) return this.finish();
+    // One request chain, or one per partition: each ends with a checkpoint that moves on.
+    while (run.status === 'loading') {
+      if (this.readChain() === 'paused') return 'paused';
+    }
+    return this.finish();
+  }
+
+  /** Reads the current request chain to its end, or until the deadline. */
+  private readChain(): 'ended' | 'paused' {
     let resumeAt: PageCall | undefined;
     try {
       resumeAt = this.walk();
@@ -118,8 +134,44 @@ export class StreamLoader {
       if (e instanceof TapdashError) this.flush(this.resumePoint);
       throw e;
     }
-    if (resumeAt) return 'paused';
-    return this.finish();
+    return resumeAt ? 'paused' : 'ended';
+  }
+
+  /**
+   * Works out the partitions (from the config, or from another stream's tab) and where this
+   * run is among them. False when there is none to read.
+   */
+  private startPartitions(): boolean {
+    const spec = this.stream.partitions!;
+    const run = this.state.run!;
+    const listed = spec.fromConfig ? splitList(this.ctx.config[spec.fromConfig] ?? '') : [];
+    const values = listed.length ? listed : spec.fromStream ? this.columnValues(spec.fromStream) : [];
+    this.partitionValues = [...new Set(values)].sort();
+    const at = run.partition;
+    const current = at === undefined ? this.partitionValues[0] : this.partitionValues.find((v) => v >= at);
+    if (current === undefined) {
+      run.status = 'loaded';
+      return false;
+    }
+    if (current !== at) this.enterPartition(current);
+    return true;
+  }
+
+  /** Distinct non-empty values of a column of another stream's tab (all repositories). */
+  private columnValues(from: { stream: string; field: string }): string[] {
+    const tab = DataTab.open(this.ctx.ss, tabName(this.ctx.connectionId, from.stream), this.ctx.cells);
+    return tab ? tab.columnText(from.field) : [];
+  }
+
+  private enterPartition(value: string): void {
+    const run = this.state.run!;
+    run.partition = value;
+    delete run.next;
+    delete run.maxCursor;
+    delete run.from;
+    const inc = this.stream.incremental;
+    const bookmark = this.ctx.store.readPartitionBookmark(this.ctx.connectionId, this.stream.name, value);
+    if (inc && bookmark !== undefined) run.from = bookmark - (inc.lookbackSeconds ?? 0) * 1000;
   }
 
   /** Reads pages until the stream ends (returns undefined) or the deadline (returns the resume call). */
@@ -180,17 +232,29 @@ export class StreamLoader {
   }
 
   private flat(raw: unknown): FlatRecord {
+    const partition = this.state.run!.partition;
     const mapped = this.stream.hooks?.mapRecord
-      ? this.stream.hooks.mapRecord(raw, { config: this.ctx.config, cursor: this.cursorParam() })
+      ? this.stream.hooks.mapRecord(raw, { config: this.ctx.config, cursor: this.cursorParam(), partition })
       : raw;
-    return flatten(mapped, { keepWhole: this.keepWhole });
+    const flat = flatten(mapped, { keepWhole: this.keepWhole });
+    const column = this.stream.partitions?.column;
+    if (column && partition !== undefined && (flat[column] === undefined || flat[column] === null))
+      flat[column] = partition;
+    return flat;
+  }
+
+  /** The config with the current partition in its placeholder (`{repo}`). */
+  private requestConfig(): Readonly<Record<string, string>> {
+    const spec = this.stream.partitions;
+    const value = this.state.run!.partition;
+    return spec && value !== undefined ? { ...this.ctx.config, [spec.placeholder]: value } : this.ctx.config;
   }
 
   private request(call: PageCall) {
     return buildRequest({
       connector: this.ctx.connector,
       stream: this.stream,
-      config: this.ctx.config,
+      config: this.requestConfig(),
       call,
       cursor: this.cursorParam(),
       googleToken: this.token(),
@@ -285,7 +349,7 @@ export class StreamLoader {
       const tab = this.liveTab();
       this.count(tab.write(records, this.shape, { kind: 'upsert' }));
       this.state.rows = tab.dataRows;
-    } else if (!run.staging && !resumeAt) {
+    } else if (!run.staging && !resumeAt && !this.stream.partitions) {
       const tab = this.liveTab();
       this.count(tab.replaceAll(records, this.shape));
       this.state.rows = tab.dataRows;
@@ -297,6 +361,7 @@ export class StreamLoader {
     run.pages += this.bufferedPages;
     this.advanceCursor(records);
     if (resumeAt) run.next = resumeAt;
+    else if (this.stream.partitions) this.leavePartition();
     else {
       // Every page is in: a resume must finish the stream, not read it again.
       delete run.next;
@@ -305,6 +370,23 @@ export class StreamLoader {
     this.buffer = [];
     this.bufferedPages = 0;
     this.commit();
+  }
+
+  /**
+   * The current partition's pages are all in: its bookmark is committed together with the
+   * move to the next partition (or the end of the stream), so a resume never re-reads it.
+   */
+  private leavePartition(): void {
+    const run = this.state.run!;
+    const value = run.partition!;
+    if (this.stream.incremental && run.maxCursor !== undefined) {
+      this.notePartitionBookmark(value, Math.min(run.maxCursor, this.ctx.run.startedAt));
+    }
+    const next = this.partitionValues.find((v) => v > value);
+    if (next === undefined) {
+      delete run.next;
+      run.status = 'loaded';
+    } else this.enterPartition(next);
   }
 
   private count(written: { added: number; updated: number }): void {
@@ -329,16 +411,26 @@ export class StreamLoader {
     if (inc.order === 'asc') this.moveBookmark();
   }
 
+  /** A partition's bookmark only moves forward. */
+  private notePartitionBookmark(value: string, bookmark: number): void {
+    const stored = this.ctx.store.readPartitionBookmark(this.ctx.connectionId, this.stream.name, value);
+    if (stored === undefined || bookmark > stored) this.partitionBookmark = { value, bookmark };
+  }
+
   private moveBookmark(): void {
-    const max = this.state.run!.maxCursor;
+    const run = this.state.run!;
+    const max = run.maxCursor;
     if (max === undefined) return;
     const capped = Math.min(max, this.ctx.run.startedAt);
-    if (this.state.bookmark === undefined || capped > this.state.bookmark) this.state.bookmark = capped;
+    if (this.stream.partitions) {
+      if (run.partition !== undefined) this.notePartitionBookmark(run.partition, capped);
+    } else if (this.state.bookmark === undefined || capped > this.state.bookmark)
+      this.state.bookmark = capped;
   }
 
   private finish(): 'done' {
     const run = this.state.run!;
-    if (this.stream.incremental) this.moveBookmark();
+    if (this.stream.incremental && !this.stream.partitions) this.moveBookmark();
     else if (run.staging) {
       if (run.status !== 'swapping') {
         if (this.mode().kind === 'append') {
@@ -370,8 +462,17 @@ export class StreamLoader {
   }
 
   private commit(): void {
-    this.ctx.store.writeStream(this.ctx.connectionId, this.stream.name, this.state);
+    this.ctx.store.writeStream(this.ctx.connectionId, this.stream.name, this.state, this.partitionBookmark);
+    this.partitionBookmark = undefined;
   }
+}
+
+/** A config list: values separated by commas, spaces or new lines. */
+function splitList(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 function sameCall(a: PageCall | undefined, b: PageCall | undefined): boolean {

@@ -208,6 +208,18 @@ export class DataTab {
     this.keyIndex = undefined;
   }
 
+  /** The non-empty values of one column, as text (the repositories a stream lists). */
+  columnText(name: string): string[] {
+    const i = this.header.indexOf(name);
+    if (i < 0 || this.rows === 0) return [];
+    return this.sheet
+      .getRange(2, i + 1, this.rows, 1)
+      .getValues()
+      .map((r) => r[0])
+      .filter((v) => v !== '' && v !== null && v !== undefined)
+      .map((v) => String(v));
+  }
+
   /** Clears rows past `rows` (a loading tab's rows written after its last checkpoint). */
   truncate(rows: number): void {
     const lastRow = this.sheet.getLastRow();
