@@ -154,6 +154,8 @@ export interface RequestContext {
   cursor?: string | number;
   /** The partition being read, for partitioned streams (see `PartitionSpec`). */
   partition?: string;
+  /** The spreadsheet's time zone (IANA), for values that name a wall-clock time without an offset. */
+  timeZone?: string;
 }
 
 /**
@@ -213,6 +215,11 @@ export interface StreamSpec {
    * sync goes on (GitHub answers 409 for the commits of an empty repository).
    */
   emptyOnStatus?: number[];
+  /**
+   * The reply is CSV, not JSON (a CSV import): Utilities.parseCsv turns it into rows of text,
+   * which `records` ('' for every row) or a selectRecords hook then read.
+   */
+  csv?: { delimiter?: string };
   /** Hooks for what a declaration cannot express. */
   hooks?: StreamHooks;
 }

@@ -41,7 +41,12 @@ export function httpError(status: number, body: unknown, ctx: ErrorContext, atte
   const { label, errorHints } = ctx.connector;
   const detail = vendorDetail(body, ctx.secrets);
   const said = detail ? ` It said: "${detail}"` : '';
-  const credentials = ctx.connector.auth.type === 'basic' ? 'the username or password' : 'the API key';
+  const credentials =
+    ctx.connector.auth.type === 'basic'
+      ? 'the username or password'
+      : ctx.connector.auth.type === 'google'
+        ? 'your Google sign-in'
+        : 'the API key';
   const [code, message, fix] = ((): [string, string, string] => {
     if (status === 401)
       return [
@@ -116,6 +121,17 @@ export function networkError(message: string, attempts: number, ctx: ErrorContex
     code: 'network',
     message: `Tapdash could not reach ${ctx.connector.label} for ${ctx.where} after ${attempts} tries (${redact(message, ctx.secrets)}).`,
     fix: 'Nothing is lost: the next sync tries again. Check the base URL in Connections if it keeps happening.',
+    where: ctx.where,
+  });
+}
+
+export function notCsvError(text: string, contentType: string | undefined, ctx: ErrorContext): TapdashError {
+  const start = redact(text.slice(0, 80).replace(/\s+/g, ' ').trim(), ctx.secrets);
+  const kind = contentType ? ` (${contentType.split(';')[0]})` : '';
+  return new TapdashError({
+    code: 'bad-response',
+    message: `${ctx.connector.label} got something that is not a CSV file for ${ctx.where}${kind}. It starts with "${start}".`,
+    fix: 'Check the address in Connections: it must download the CSV file itself, not open a page that shows it.',
     where: ctx.where,
   });
 }

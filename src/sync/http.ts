@@ -3,7 +3,7 @@ import type { Gas } from '../platform/gas';
 import { TapdashError } from '../shared/errors';
 import { type Deadline, DeadlineReached } from './deadline';
 import { type FetchBudget, quotaError } from './fetch-budget';
-import { type ErrorContext, httpError, malformedBodyError, networkError } from './http-errors';
+import { type ErrorContext, httpError, malformedBodyError, networkError, notCsvError } from './http-errors';
 import { redact } from './redact';
 import { type HttpRequest, toFetchParams } from './request';
 import {
@@ -32,6 +32,8 @@ export interface HttpSession {
   budget: FetchBudget;
   errors: ErrorContext;
   rateLimit?: RateLimitHint;
+  /** Set when replies are CSV (StreamSpec.csv) rather than JSON. */
+  csv?: { delimiter?: string };
   policy?: RetryPolicy;
   /** Statuses the stream declares as an empty page rather than an error. */
   emptyOnStatus?: readonly number[];
@@ -83,7 +85,7 @@ export function fetchJson(session: HttpSession, requests: readonly HttpRequest[]
         // "Nothing here" (GitHub's 409 for an empty repository): an empty page, not a failure.
         results[i] = { status, headers, body: null };
       } else if (status >= 200 && status < 300) {
-        results[i] = { status, headers, body: parseBody(response, headers, session.errors) };
+        results[i] = { status, headers, body: parseBody(response, headers, session) };
         const pause = paceAfterMs(headers, session.clock(), session.rateLimit);
         if (pause > 0) session.notBefore = Math.max(session.notBefore ?? 0, session.clock() + pause);
       } else if (attempt < policy.maxAttempts && isRetryableStatus(status, headers, session.rateLimit)) {
@@ -161,14 +163,32 @@ function lowerCaseHeaders(raw: Record<string, unknown>): Record<string, string> 
 function parseBody(
   response: GoogleAppsScript.URL_Fetch.HTTPResponse,
   headers: Headers,
-  errors: ErrorContext,
+  session: HttpSession,
 ): unknown {
   const text = response.getContentText();
   if (text.trim() === '') return null;
+  if (session.csv) return parseCsvBody(text, headers, session);
   try {
     return JSON.parse(text);
   } catch {
-    throw malformedBodyError(text, headers['content-type'], errors);
+    throw malformedBodyError(text, headers['content-type'], session.errors);
+  }
+}
+
+/**
+ * A CSV reply as rows of text. An HTML page instead (a sign-in page, a link to the page that
+ * shows the file rather than to the file) would parse as nonsense rows, so it is refused first.
+ */
+function parseCsvBody(text: string, headers: Headers, session: HttpSession): string[][] {
+  const type = headers['content-type'] ?? '';
+  if (/html/i.test(type) || /^\s*<(!doctype|html|head|body)\b/i.test(text))
+    throw notCsvError(text, type, session.errors);
+  const csv = text.replace(/^\uFEFF/, '');
+  try {
+    const delimiter = session.csv?.delimiter;
+    return delimiter ? session.gas.Utilities.parseCsv(csv, delimiter) : session.gas.Utilities.parseCsv(csv);
+  } catch {
+    throw notCsvError(text, type, session.errors);
   }
 }
 

@@ -81,7 +81,9 @@ export function buildRequest(input: RequestInput): HttpRequest {
       ...((base as Record<string, unknown>) ?? {}),
       ...(call.body ?? {}),
     };
-    if (inc && input.cursor !== undefined && inc.in === 'body') body[inc.param] = input.cursor;
+    // A buildBody hook places the cursor itself (GA4 turns it into dateRanges).
+    if (inc && input.cursor !== undefined && inc.in === 'body' && !stream.hooks?.buildBody)
+      body[inc.param] = input.cursor;
     request.payload = JSON.stringify(body);
     request.contentType = 'application/json';
   }

@@ -18,7 +18,7 @@ import {
   type TableShape,
   type WriteMode,
 } from './tab-writer';
-import { toInstantMs } from './typing';
+import { calendarDate, toInstantMs } from './typing';
 
 /** What one execution knows while it loads a connection's streams. */
 export interface LoadContext {
@@ -83,6 +83,7 @@ export class StreamLoader {
       errors: { ...ctx.http.errors, where: this.where },
       rateLimit: stream.rateLimit,
       emptyOnStatus: stream.emptyOnStatus,
+      csv: stream.csv,
     };
   }
 
@@ -234,7 +235,12 @@ export class StreamLoader {
   private flat(raw: unknown): FlatRecord {
     const partition = this.state.run!.partition;
     const mapped = this.stream.hooks?.mapRecord
-      ? this.stream.hooks.mapRecord(raw, { config: this.ctx.config, cursor: this.cursorParam(), partition })
+      ? this.stream.hooks.mapRecord(raw, {
+          config: this.ctx.config,
+          cursor: this.cursorParam(),
+          partition,
+          timeZone: this.ctx.timeZone,
+        })
       : raw;
     const flat = flatten(mapped, { keepWhole: this.keepWhole });
     const column = this.stream.partitions?.column;
@@ -405,7 +411,10 @@ export class StreamLoader {
     const run = this.state.run!;
     const column: ColumnSpec | undefined = this.stream.columns.find((c) => c.name === inc.cursorField);
     for (const r of records) {
-      const ms = toInstantMs(r[inc.cursorField] ?? null, column?.format);
+      const value = r[inc.cursorField] ?? null;
+      // A calendar day (GA4's date) names no instant; as a bookmark it is that day at UTC
+      // midnight, which is what a `date` cursor parameter gives back (toISOString's day).
+      const ms = toInstantMs(value, column?.format) ?? calendarDayMs(value);
       if (ms !== undefined && (run.maxCursor === undefined || ms > run.maxCursor)) run.maxCursor = ms;
     }
     if (inc.order === 'asc') this.moveBookmark();
@@ -465,6 +474,11 @@ export class StreamLoader {
     this.ctx.store.writeStream(this.ctx.connectionId, this.stream.name, this.state, this.partitionBookmark);
     this.partitionBookmark = undefined;
   }
+}
+
+function calendarDayMs(value: FlatRecord[string]): number | undefined {
+  const day = typeof value === 'string' ? calendarDate(value.trim()) : undefined;
+  return day ? Date.UTC(day.year, day.month - 1, day.day) : undefined;
 }
 
 /** A config list: values separated by commas, spaces or new lines. */

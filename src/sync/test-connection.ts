@@ -77,6 +77,8 @@ export function testConnection(
           deadline: Deadline.after(clock, started, TEST_BUDGET_MS),
           budget,
           rateLimit: stream.rateLimit,
+          csv: stream.csv,
+          emptyOnStatus: stream.emptyOnStatus,
           policy: { maxAttempts: 2, baseDelayMs: 1_000, maxDelayMs: 5_000 },
           errors: {
             connector,

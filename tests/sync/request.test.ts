@@ -104,6 +104,17 @@ describe('buildRequest', () => {
     );
   });
 
+  it('lets a buildBody hook place the incremental cursor itself', () => {
+    const post: StreamSpec = {
+      ...stream,
+      method: 'POST',
+      incremental: { cursorField: 'date', param: 'startDate', format: 'date', in: 'body' },
+      hooks: { buildBody: (ctx) => ({ dateRanges: [{ startDate: ctx.cursor, endDate: 'today' }] }) },
+    };
+    const req = buildRequest(input({ stream: post, call: {}, cursor: '2024-05-01' }));
+    expect(JSON.parse(req.payload!)).toEqual({ dateRanges: [{ startDate: '2024-05-01', endDate: 'today' }] });
+  });
+
   it('builds a JSON body for POST streams with paging fields merged in', () => {
     const post: StreamSpec = {
       ...stream,
@@ -180,6 +191,21 @@ describe('HTTP errors', () => {
       fix: 'Open Connections and paste a secret or restricted key that starts with sk_ or rk_.',
       where: 'stripe_charges',
     });
+  });
+
+  it('speaks of the Google sign-in, not an API key, for Google APIs', () => {
+    const google = {
+      ...ctx,
+      connector: {
+        ...ctx.connector,
+        label: 'Google Analytics',
+        auth: { type: 'google' as const },
+        errorHints: {},
+      },
+    };
+    expect(httpError(401, undefined, google).message).toBe(
+      'Google Analytics rejected your Google sign-in (401).',
+    );
   });
 
   it('says what a 404 means and how to fix it', () => {
