@@ -3,14 +3,18 @@
  * same company, in Apps Script as in Node. Math.random is never used.
  */
 
+// Local copies: in sandboxed runtimes (jest's vm context) every global lookup is slow, and
+// these run hundreds of thousands of times per company.
+const { imul, floor, log, sqrt, cos, exp, round, max, PI } = Math;
+
 /** mulberry32 (Tommy Ettinger, public domain): 32-bit state, fast, good enough for synthetic data. */
 function mulberry32(state: number): () => number {
   let a = state >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
@@ -20,7 +24,7 @@ export function hashText(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = imul(h, 0x01000193);
   }
   return h >>> 0;
 }
@@ -45,7 +49,7 @@ export class Random {
 
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number {
-    return min + Math.floor(this.next01() * (max - min + 1));
+    return min + floor(this.next01() * (max - min + 1));
   }
 
   chance(p: number): boolean {
@@ -53,7 +57,7 @@ export class Random {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next01() * items.length)];
+    return items[floor(this.next01() * items.length)];
   }
 
   weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
@@ -71,19 +75,19 @@ export class Random {
   normal(): number {
     const u = 1 - this.next01();
     const v = this.next01();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return sqrt(-2 * log(u)) * cos(2 * PI * v);
   }
 
   /** Durations and sizes are skewed: most are short, a few are long. */
   lognormal(median: number, sigma: number): number {
-    return median * Math.exp(sigma * this.normal());
+    return median * exp(sigma * this.normal());
   }
 
   /** Counts of independent arrivals (signups, tickets, PRs) in a day. */
   poisson(lambda: number): number {
     if (lambda <= 0) return 0;
-    if (lambda > 40) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
-    const limit = Math.exp(-lambda);
+    if (lambda > 40) return max(0, round(lambda + sqrt(lambda) * this.normal()));
+    const limit = exp(-lambda);
     let k = 0;
     let p = this.next01();
     while (p > limit) {
@@ -96,13 +100,13 @@ export class Random {
   /** Vendor-looking random ids: `cus_` + 14 base62 characters. */
   id(prefix: string, length = 14): string {
     let s = prefix;
-    for (let i = 0; i < length; i++) s += BASE62[Math.floor(this.next01() * 62)];
+    for (let i = 0; i < length; i++) s += BASE62[floor(this.next01() * 62)];
     return s;
   }
 
   hex(length: number): string {
     let s = '';
-    for (let i = 0; i < length; i++) s += '0123456789ABCDEF'[Math.floor(this.next01() * 16)];
+    for (let i = 0; i < length; i++) s += '0123456789ABCDEF'[floor(this.next01() * 16)];
     return s;
   }
 }

@@ -7,6 +7,9 @@
 import { type Coupon, PRODUCT_NAMES, type Price, priceFor } from '../catalog';
 import type { Random } from '../random';
 import { addMonths, DAY, HOUR, MINUTE, wholeSecond } from '../time';
+
+const { max, min, round } = Math;
+
 import type {
   BillingSim,
   ChargeSim,
@@ -120,7 +123,7 @@ export class BillingSimulator implements BillingSim {
         invoice.uncollectibleAt = sub.endedAt;
         break;
       }
-      const eventFrom = Math.max(start, paidAt) + HOUR;
+      const eventFrom = max(start, paidAt) + HOUR;
       if (r.chance(churnChance(sub, plan, k))) {
         if (months === 12) {
           // Yearly customers decide near renewal and leave when the paid year is over.
@@ -195,7 +198,7 @@ export class BillingSimulator implements BillingSim {
       at,
       end,
       true,
-      -Math.round(from.price.unitAmount * from.quantity * left),
+      -round(from.price.unitAmount * from.quantity * left),
     );
     credit.description = `Unused time on ${from.quantity} × ${PRODUCT_NAMES[from.price.plan]} after ${when}`;
     const charge = this.line(
@@ -204,7 +207,7 @@ export class BillingSimulator implements BillingSim {
       at,
       end,
       true,
-      Math.round(to.price.unitAmount * to.quantity * left),
+      round(to.price.unitAmount * to.quantity * left),
     );
     charge.description = `Remaining time on ${to.quantity} × ${PRODUCT_NAMES[to.price.plan]} after ${when}`;
     sub.items.push({ from: at, price: to.price, quantity: to.quantity });
@@ -242,9 +245,9 @@ export class BillingSimulator implements BillingSim {
     const customer = sub.customer;
     const subtotal = lines.reduce((s, l) => s + l.amount, 0);
     const percentOff = couponApplies(sub, at) ? (sub.coupon?.percentOff ?? 0) : 0;
-    const total = subtotal - Math.round((subtotal * percentOff) / 100);
+    const total = subtotal - round((subtotal * percentOff) / 100);
     const startingBalance = customer.balance;
-    customer.balance = Math.min(0, total + startingBalance);
+    customer.balance = min(0, total + startingBalance);
     const invoice: InvoiceSim = {
       id: this.ids.id('in_', 24),
       customer,
@@ -257,7 +260,7 @@ export class BillingSimulator implements BillingSim {
       total,
       startingBalance,
       endingBalance: customer.balance,
-      amountDue: Math.max(0, total + startingBalance),
+      amountDue: max(0, total + startingBalance),
       paidAt: null,
       uncollectibleAt: null,
       attempts: [],
@@ -308,7 +311,7 @@ export class BillingSimulator implements BillingSim {
 
   private refund(invoice: InvoiceSim, at: number, share: number): void {
     const paid = invoice.attempts.find((c) => c.succeeded);
-    if (paid && !paid.refund) paid.refund = { at: wholeSecond(at), amount: Math.round(paid.amount * share) };
+    if (paid && !paid.refund) paid.refund = { at: wholeSecond(at), amount: round(paid.amount * share) };
   }
 }
 
@@ -347,17 +350,15 @@ function pickChange(r: Random, item: ItemVersion): ItemVersion | null {
     const x = r.next();
     if (x < 0.6) return { from: 0, price, quantity: quantity + r.int(1, 4) };
     if (x < 0.85)
-      return quantity > 2
-        ? { from: 0, price, quantity: quantity - r.int(1, Math.min(2, quantity - 2)) }
-        : null;
+      return quantity > 2 ? { from: 0, price, quantity: quantity - r.int(1, min(2, quantity - 2)) } : null;
     if (x < 0.93) return { from: 0, price: same('starter'), quantity: 1 };
     return quantity >= 6
       ? { from: 0, price: same('scale'), quantity }
       : { from: 0, price, quantity: quantity + 2 };
   }
   if (r.chance(0.75))
-    return { from: 0, price, quantity: quantity + Math.max(1, Math.round(quantity * r.uniform(0.1, 0.4))) };
+    return { from: 0, price, quantity: quantity + max(1, round(quantity * r.uniform(0.1, 0.4))) };
   return quantity > 10
-    ? { from: 0, price, quantity: quantity - Math.max(1, Math.round(quantity * r.uniform(0.05, 0.2))) }
+    ? { from: 0, price, quantity: quantity - max(1, round(quantity * r.uniform(0.05, 0.2))) }
     : null;
 }
