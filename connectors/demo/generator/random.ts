@@ -97,10 +97,16 @@ export class Random {
     return k;
   }
 
-  /** Vendor-looking random ids: `cus_` + 14 base62 characters. */
+  /** Vendor-looking random ids: `cus_` + 14 base62 characters, five characters per draw. */
   id(prefix: string, length = 14): string {
     let s = prefix;
-    for (let i = 0; i < length; i++) s += BASE62[floor(this.next01() * 62)];
+    for (let made = 0; made < length; made += 5) {
+      let x = floor(this.next01() * 916_132_832); // 62^5
+      for (let i = 0; i < 5 && made + i < length; i++) {
+        s += BASE62[x % 62];
+        x = floor(x / 62);
+      }
+    }
     return s;
   }
 
