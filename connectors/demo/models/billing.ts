@@ -3,11 +3,30 @@
  * analytics and ChartMogul define them (sources in ../README.md). Amounts are dollars.
  *
  * AlaSQL notes for readers: two Dates are never "=" to each other (they are compared as
- * objects), so months are joined on `month_number` (year × 12 + month); and a join is fast only
- * when its ON is one equality with a plain column of the joined table, so "the same customer's
- * previous month" is found by adding up rows (UNION ALL + GROUP BY) rather than by a join.
+ * objects), so months are joined on `month_number` (year × 12 + month). A join is fast, and passes
+ * the model layer's row budget, only when its ON is one equality with a plain column of a tab or
+ * model; so figures from several tables are put side by side by adding rows up (UNION ALL, then
+ * GROUP BY the month) rather than by joining grouped subqueries.
  */
 import type { ModelSpec } from '../../../src/model/model-spec';
+
+export const demoInvoicesByMonth: ModelSpec = {
+  name: 'demo_invoices_by_month',
+  label: 'Demo · Invoices by month',
+  description:
+    'Invoices issued each month, what they billed after discounts, and when the newest one was issued.',
+  sql: `
+SELECT MONTH_START(created) AS month,
+       COUNT(*) AS invoices,
+       ROUND(SUM([total]) / 100, 2) AS billed,
+       MAX(created) AS newest_invoice_at
+FROM demo_invoices
+WHERE status <> 'void'
+GROUP BY MONTH_START(created)
+ORDER BY month`,
+  formats: { month: 'month', invoices: 'integer', billed: 'currency', newest_invoice_at: 'datetime' },
+  tests: [{ type: 'unique', columns: ['month'] }],
+};
 
 export const demoMonths: ModelSpec = {
   name: 'demo_months',
@@ -20,8 +39,8 @@ SELECT m.month,
        CASE WHEN DATEADD(month, 1, m.month) > a.as_of THEN a.as_of
             ELSE DATEADD(second, -1, DATEADD(month, 1, m.month)) END AS measured_at,
        DATEADD(month, 1, m.month) <= a.as_of AS is_complete
-FROM (SELECT DISTINCT MONTH_START(created) AS month FROM demo_invoices) AS m,
-     (SELECT MAX(created) AS as_of FROM demo_invoices) AS a
+FROM demo_invoices_by_month AS m,
+     (SELECT MAX(newest_invoice_at) AS as_of FROM demo_invoices_by_month) AS a
 ORDER BY m.month`,
   formats: { month: 'month', month_number: 'integer', measured_at: 'datetime', is_complete: 'text' },
   tests: [
@@ -136,27 +155,36 @@ export const demoMrr: ModelSpec = {
     'Monthly recurring revenue at the end of each month and the movements that explain it: MRR = last month’s MRR + new + expansion + reactivation − contraction − churned.',
   sql: `
 SELECT m.month,
-       ROUND(COALESCE(t.mrr, 0), 2) AS mrr,
-       ROUND(COALESCE(c.new_mrr, 0), 2) AS new_mrr,
-       ROUND(COALESCE(c.expansion_mrr, 0), 2) AS expansion_mrr,
-       ROUND(COALESCE(c.contraction_mrr, 0), 2) AS contraction_mrr,
-       ROUND(COALESCE(c.churned_mrr, 0), 2) AS churned_mrr,
-       ROUND(COALESCE(c.reactivation_mrr, 0), 2) AS reactivation_mrr,
-       COALESCE(t.customers, 0) AS customers
-FROM demo_months AS m
-LEFT JOIN (
-  SELECT month_number, SUM(mrr) AS mrr, COUNT(*) AS customers
-  FROM demo_customer_mrr GROUP BY month_number
-) AS t ON t.month_number = m.month_number
-LEFT JOIN (
-  SELECT month_number,
-         SUM(CASE WHEN movement = 'New' THEN mrr_change ELSE 0 END) AS new_mrr,
-         SUM(CASE WHEN movement = 'Expansion' THEN mrr_change ELSE 0 END) AS expansion_mrr,
-         SUM(CASE WHEN movement = 'Contraction' THEN -mrr_change ELSE 0 END) AS contraction_mrr,
-         SUM(CASE WHEN movement = 'Churned' THEN -mrr_change ELSE 0 END) AS churned_mrr,
-         SUM(CASE WHEN movement = 'Reactivation' THEN mrr_change ELSE 0 END) AS reactivation_mrr
-  FROM demo_customer_mrr_changes GROUP BY month_number
-) AS c ON c.month_number = m.month_number
+       ROUND(SUM(x.mrr), 2) AS mrr,
+       ROUND(SUM(x.new_mrr), 2) AS new_mrr,
+       ROUND(SUM(x.expansion_mrr), 2) AS expansion_mrr,
+       ROUND(SUM(x.contraction_mrr), 2) AS contraction_mrr,
+       ROUND(SUM(x.churned_mrr), 2) AS churned_mrr,
+       ROUND(SUM(x.reactivation_mrr), 2) AS reactivation_mrr,
+       SUM(x.customers) AS customers
+FROM (
+  -- Every month, so that a month without changes is listed too.
+  SELECT month_number, 0 AS mrr, 0 AS new_mrr, 0 AS expansion_mrr, 0 AS contraction_mrr,
+         0 AS churned_mrr, 0 AS reactivation_mrr, 0 AS customers
+  FROM demo_months
+  UNION ALL
+  -- Each paying customer's MRR.
+  SELECT month_number, mrr AS mrr, 0 AS new_mrr, 0 AS expansion_mrr, 0 AS contraction_mrr,
+         0 AS churned_mrr, 0 AS reactivation_mrr, 1 AS customers
+  FROM demo_customer_mrr
+  UNION ALL
+  -- Each change, in the column of its movement (losses as positive amounts).
+  SELECT month_number, 0 AS mrr,
+         CASE WHEN movement = 'New' THEN mrr_change ELSE 0 END AS new_mrr,
+         CASE WHEN movement = 'Expansion' THEN mrr_change ELSE 0 END AS expansion_mrr,
+         CASE WHEN movement = 'Contraction' THEN -mrr_change ELSE 0 END AS contraction_mrr,
+         CASE WHEN movement = 'Churned' THEN -mrr_change ELSE 0 END AS churned_mrr,
+         CASE WHEN movement = 'Reactivation' THEN mrr_change ELSE 0 END AS reactivation_mrr,
+         0 AS customers
+  FROM demo_customer_mrr_changes
+) AS x
+JOIN demo_months AS m ON m.month_number = x.month_number
+GROUP BY m.month, m.month_number
 ORDER BY m.month_number`,
   formats: {
     month: 'month',
@@ -206,19 +234,19 @@ export const demoCustomerChurn: ModelSpec = {
     'Customer churn rate of each finished month: paying customers lost during the month ÷ paying customers at its start.',
   sql: `
 SELECT m.month,
-       s.customers AS customers_at_start,
-       COALESCE(c.churned, 0) AS churned_customers,
-       ROUND(COALESCE(c.churned, 0) / s.customers, 4) AS churn_rate
-FROM demo_months AS m
-JOIN (
-  SELECT month_number + 1 AS next_month_number, COUNT(*) AS customers
-  FROM demo_customer_mrr GROUP BY month_number
-) AS s ON s.next_month_number = m.month_number
-LEFT JOIN (
-  SELECT month_number, COUNT(*) AS churned
-  FROM demo_customer_mrr_changes WHERE movement = 'Churned' GROUP BY month_number
-) AS c ON c.month_number = m.month_number
+       SUM(x.customers_at_start) AS customers_at_start,
+       SUM(x.churned) AS churned_customers,
+       ROUND(SUM(x.churned) / SUM(x.customers_at_start), 4) AS churn_rate
+FROM (
+  -- Customers paying at the end of a month are the next month's starting customers.
+  SELECT month_number + 1 AS month_number, 1 AS customers_at_start, 0 AS churned FROM demo_customer_mrr
+  UNION ALL
+  SELECT month_number, 0 AS customers_at_start, 1 AS churned
+  FROM demo_customer_mrr_changes WHERE movement = 'Churned'
+) AS x
+JOIN demo_months AS m ON m.month_number = x.month_number
 WHERE m.is_complete
+GROUP BY m.month, m.month_number
 ORDER BY m.month_number`,
   formats: {
     month: 'month',
@@ -235,25 +263,27 @@ export const demoNetRevenueRetention: ModelSpec = {
     'Net MRR retention of each finished month: (MRR at the start + expansion − contraction − churned) ÷ MRR at the start. New and reactivated customers are left out.',
   sql: `
 SELECT m.month,
-       ROUND(s.mrr, 2) AS starting_mrr,
-       ROUND(COALESCE(c.expansion, 0), 2) AS expansion_mrr,
-       ROUND(COALESCE(c.contraction, 0), 2) AS contraction_mrr,
-       ROUND(COALESCE(c.churned, 0), 2) AS churned_mrr,
-       ROUND((s.mrr + COALESCE(c.expansion, 0) - COALESCE(c.contraction, 0) - COALESCE(c.churned, 0)) / s.mrr, 4)
+       ROUND(SUM(x.starting_mrr), 2) AS starting_mrr,
+       ROUND(SUM(x.expansion), 2) AS expansion_mrr,
+       ROUND(SUM(x.contraction), 2) AS contraction_mrr,
+       ROUND(SUM(x.churned), 2) AS churned_mrr,
+       ROUND((SUM(x.starting_mrr) + SUM(x.expansion) - SUM(x.contraction) - SUM(x.churned)) / SUM(x.starting_mrr), 4)
          AS net_revenue_retention
-FROM demo_months AS m
-JOIN (
-  SELECT month_number + 1 AS next_month_number, SUM(mrr) AS mrr
-  FROM demo_customer_mrr GROUP BY month_number
-) AS s ON s.next_month_number = m.month_number
-LEFT JOIN (
-  SELECT month_number,
-         SUM(CASE WHEN movement = 'Expansion' THEN mrr_change ELSE 0 END) AS expansion,
-         SUM(CASE WHEN movement = 'Contraction' THEN -mrr_change ELSE 0 END) AS contraction,
-         SUM(CASE WHEN movement = 'Churned' THEN -mrr_change ELSE 0 END) AS churned
-  FROM demo_customer_mrr_changes GROUP BY month_number
-) AS c ON c.month_number = m.month_number
+FROM (
+  -- MRR at the end of a month is the next month's starting MRR.
+  SELECT month_number + 1 AS month_number, mrr AS starting_mrr, 0 AS expansion, 0 AS contraction, 0 AS churned
+  FROM demo_customer_mrr
+  UNION ALL
+  SELECT month_number, 0 AS starting_mrr,
+         CASE WHEN movement = 'Expansion' THEN mrr_change ELSE 0 END AS expansion,
+         CASE WHEN movement = 'Contraction' THEN -mrr_change ELSE 0 END AS contraction,
+         CASE WHEN movement = 'Churned' THEN -mrr_change ELSE 0 END AS churned
+  FROM demo_customer_mrr_changes
+) AS x
+JOIN demo_months AS m ON m.month_number = x.month_number
 WHERE m.is_complete
+GROUP BY m.month, m.month_number
+HAVING SUM(x.starting_mrr) > 0
 ORDER BY m.month_number`,
   formats: {
     month: 'month',
@@ -295,28 +325,32 @@ export const demoFailedPayments: ModelSpec = {
     'Card payments that failed each month, their share of all attempts, and invoices given up on after the last retry.',
   sql: `
 SELECT m.month,
-       COALESCE(p.attempts, 0) AS payment_attempts,
-       COALESCE(p.failed, 0) AS failed_payments,
-       ROUND(COALESCE(p.failed_amount, 0), 2) AS failed_amount,
-       ROUND(COALESCE(p.failed, 0) / p.attempts, 4) AS failure_rate,
-       COALESCE(u.invoices, 0) AS uncollectible_invoices,
-       ROUND(COALESCE(u.amount, 0), 2) AS uncollectible_amount
-FROM demo_months AS m
-LEFT JOIN (
+       SUM(x.attempts) AS payment_attempts,
+       SUM(x.failed) AS failed_payments,
+       ROUND(SUM(x.failed_amount), 2) AS failed_amount,
+       ROUND(SUM(x.failed) / SUM(x.attempts), 4) AS failure_rate,
+       SUM(x.uncollectible) AS uncollectible_invoices,
+       ROUND(SUM(x.uncollectible_amount), 2) AS uncollectible_amount
+FROM (
   SELECT YEAR(created) * 12 + MONTH(created) AS month_number,
-         COUNT(*) AS attempts,
-         SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed,
-         SUM(CASE WHEN status = 'failed' THEN amount ELSE 0 END) / 100 AS failed_amount
-  FROM demo_charges GROUP BY YEAR(created) * 12 + MONTH(created)
-) AS p ON p.month_number = m.month_number
-LEFT JOIN (
+         1 AS attempts,
+         CASE WHEN status = 'failed' THEN 1 ELSE 0 END AS failed,
+         CASE WHEN status = 'failed' THEN amount / 100 ELSE 0 END AS failed_amount,
+         0 AS uncollectible,
+         0 AS uncollectible_amount
+  FROM demo_charges
+  UNION ALL
+  -- Invoices given up on after the last retry, in the month they were marked uncollectible.
   SELECT YEAR([status_transitions.marked_uncollectible_at]) * 12 + MONTH([status_transitions.marked_uncollectible_at])
            AS month_number,
-         COUNT(*) AS invoices,
-         SUM(amount_remaining) / 100 AS amount
-  FROM demo_invoices WHERE status = 'uncollectible'
-  GROUP BY YEAR([status_transitions.marked_uncollectible_at]) * 12 + MONTH([status_transitions.marked_uncollectible_at])
-) AS u ON u.month_number = m.month_number
+         0 AS attempts, 0 AS failed, 0 AS failed_amount,
+         1 AS uncollectible,
+         amount_remaining / 100 AS uncollectible_amount
+  FROM demo_invoices
+  WHERE status = 'uncollectible'
+) AS x
+JOIN demo_months AS m ON m.month_number = x.month_number
+GROUP BY m.month, m.month_number
 ORDER BY m.month_number`,
   formats: {
     month: 'month',
@@ -330,6 +364,7 @@ ORDER BY m.month_number`,
 };
 
 export const BILLING_MODELS: ModelSpec[] = [
+  demoInvoicesByMonth,
   demoMonths,
   demoCustomerMrr,
   demoCustomerCohorts,

@@ -34,18 +34,18 @@ export const demoWebByWeek: ModelSpec = {
   description:
     'The same figures by week (Monday to Sunday), finished weeks only, so a week is compared with a whole week.',
   sql: `
-SELECT WEEK_START(s.[date]) AS week,
-       SUM(s.sessions) AS sessions,
-       SUM(s.totalUsers) AS users,
-       SUM(s.newUsers) AS new_users,
-       SUM(s.keyEvents) AS conversions,
-       ROUND(SUM(s.keyEvents) / SUM(s.sessions), 4) AS conversion_rate,
-       ROUND(SUM(s.totalRevenue), 2) AS revenue
-FROM demo_web_sessions AS s,
-     (SELECT MIN([date]) AS first_day, MAX([date]) AS last_day FROM demo_web_sessions) AS l
-WHERE WEEK_START(s.[date]) >= l.first_day
-  AND DATEADD(day, 6, WEEK_START(s.[date])) <= l.last_day
-GROUP BY WEEK_START(s.[date])
+SELECT WEEK_START(d.[date]) AS week,
+       SUM(d.sessions) AS sessions,
+       SUM(d.users) AS users,
+       SUM(d.new_users) AS new_users,
+       SUM(d.conversions) AS conversions,
+       ROUND(SUM(d.conversions) / SUM(d.sessions), 4) AS conversion_rate,
+       ROUND(SUM(d.revenue), 2) AS revenue
+FROM demo_sessions_by_day AS d,
+     (SELECT MIN([date]) AS first_day, MAX([date]) AS last_day FROM demo_sessions_by_day) AS l
+WHERE WEEK_START(d.[date]) >= l.first_day
+  AND DATEADD(day, 6, WEEK_START(d.[date])) <= l.last_day
+GROUP BY WEEK_START(d.[date])
 ORDER BY week`,
   formats: {
     week: 'date',

@@ -25,6 +25,7 @@ import {
   demoCustomerCohorts,
   demoCustomerMrr,
   demoCustomerMrrChanges,
+  demoInvoicesByMonth,
   demoMonths,
   demoMrr,
   demoMrrMovements,
@@ -168,6 +169,7 @@ subscription('sub_H2', 'cus_H', GROWTH, 2);
 renewals('sub_H2', GROWTH, 2, '2025-04-18', 3);
 
 const MODELS = [
+  demoInvoicesByMonth,
   demoMonths,
   demoCustomerMrr,
   demoCustomerCohorts,
