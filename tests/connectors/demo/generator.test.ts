@@ -88,6 +88,14 @@ describe('the Demo generator', () => {
     expect(generateDemoStream('customers', DEFAULT_SEED, NOW)[0].name).not.toBe('changed by a caller');
   });
 
+  it('stays a moderate size: hundreds to a few thousand customers and under 60,000 records in all', () => {
+    const all = generateDemo(DEFAULT_SEED, NOW);
+    expect(all.customers.length).toBeGreaterThan(500);
+    expect(all.customers.length).toBeLessThan(3_000);
+    expect(all.web_sessions.length).toBeLessThan(25 * 760);
+    expect(Object.values(all).reduce((n, rows) => n + rows.length, 0)).toBeLessThan(60_000);
+  });
+
   it('refuses an unknown stream with a plain message that lists the streams', () => {
     expect.assertions(3);
     try {
