@@ -3,11 +3,14 @@
  * exist, models come in dependency order, and every chart is valid Vega-Lite of a kind the
  * Dashboard can draw natively (bar, line, area, arc; series by colour).
  */
-import Ajv from 'ajv';
-import schema from 'vega-lite/vega-lite-schema.json';
+
 import { demoPackage } from '../../../connectors/demo/package';
 import { demoConnector } from '../../../connectors/demo/spec';
 import { DEMO_STREAM_SPECS } from '../../../connectors/demo/streams';
+import { validateVegaLite } from '../../../playground/cli/vega-lite-schema';
+import { compileChart } from '../../../src/dashboard/compile-chart';
+import { inferColumns } from '../../../src/dashboard/infer-columns';
+import { planTile } from '../../../src/dashboard/kpi-tiles';
 import { demoData } from './support/demo-data';
 import { demoDatabase, type Row, runModels } from './support/demo-db';
 
@@ -70,6 +73,25 @@ describe('the Demo metric package', () => {
       expect(labels).toContain(label);
   });
 
+  it('gives the Dashboard a value, a change and a sparkline for every headline metric', () => {
+    const tiles = demoPackage.metrics.map((metric) => {
+      const model = demoPackage.models.find((m) => m.name === metric.model);
+      const rows = runs[metric.model].rows;
+      const header = Object.keys(rows[0]);
+      const tab = {
+        model: metric.model,
+        title: model?.label ?? metric.model,
+        header,
+        rows: rows.map((r) => header.map((h) => r[h])),
+      };
+      return planTile(metric, tab, 'en_US');
+    });
+    const incomplete = tiles.filter(
+      (t) => !t.value.startsWith('=') || !t.change || !t.sparkline.startsWith('=SPARKLINE('),
+    );
+    expect(incomplete).toEqual([]);
+  });
+
   it('draws every chart from an existing model, with encodings on columns that model returns', () => {
     const problems = specs.flatMap((spec) => {
       const model = spec.data.name;
@@ -84,16 +106,27 @@ describe('the Demo metric package', () => {
   });
 
   it('ships only valid Vega-Lite', () => {
-    const validate = new Ajv({
-      strict: false,
-      allowUnionTypes: true,
-      formats: { 'color-hex': true, uri: true, 'uri-reference': true },
-    }).compile(schema);
-    const invalid = demoPackage.charts
-      .filter((c) => !validate(c.spec))
-      .map((c) => `${c.id}: ${JSON.stringify(validate.errors?.[0])}`);
+    const invalid = demoPackage.charts.flatMap((c) => {
+      const check = validateVegaLite(c.spec);
+      return check.valid ? [] : [`${c.id}: ${check.errors.join('; ')}`];
+    });
     expect(invalid).toEqual([]);
-    expect(validate({ data: { name: 'demo_mrr' }, mark: 'bubble' })).toBe(false);
+    expect(validateVegaLite({ data: { name: 'demo_mrr' }, mark: 'bubble' }).valid).toBe(false);
+  });
+
+  it('compiles every chart to a native Sheets chart over its model’s rows', () => {
+    const plans = demoPackage.charts.map((c) => {
+      const model = (c.spec as Spec).data.name;
+      const rows = runs[model].rows;
+      return {
+        id: c.id,
+        plan: compileChart(c.spec, { model, columns: inferColumns(rows), rows }, { chart: c.id }),
+      };
+    });
+    const refused = plans.filter(({ plan }) => !plan.native).map(({ id, plan }) => [id, plan]);
+    expect(refused).toEqual([]);
+    const types = new Set(plans.map(({ plan }) => (plan.native ? plan.chartType : '')));
+    expect([...types].sort()).toEqual(['AREA', 'BAR', 'COLUMN', 'LINE', 'PIE']);
   });
 
   it('uses a variety of chart kinds the Dashboard turns into native Sheets charts', () => {
