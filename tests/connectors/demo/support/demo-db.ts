@@ -6,8 +6,9 @@
  */
 import alasql from 'alasql';
 import type { ColumnSpec, StreamSpec } from '../../../../src/connect/connector-spec';
+import type { AlaSQL } from '../../../../src/model/alasql-runtime';
 import type { ModelSpec } from '../../../../src/model/model-spec';
-import { registerSqlHelpers } from './sql-helpers';
+import { registerTapdashFunctions } from '../../../../src/model/sql-functions';
 
 export type Row = Record<string, unknown>;
 type Database = InstanceType<typeof alasql.Database>;
@@ -59,7 +60,7 @@ export function demoDatabase(
   records: Readonly<Record<string, readonly Row[]>>,
   streams: readonly StreamSpec[],
 ): Database {
-  registerSqlHelpers(alasql as unknown as { stdfn: Record<string, unknown> });
+  registerTapdashFunctions(alasql as unknown as AlaSQL);
   const db = new alasql.Database();
   for (const stream of streams)
     addTable(db, `demo_${stream.name}`, typedRows(records[stream.name] ?? [], stream));
