@@ -4,7 +4,7 @@
  */
 import { companyName } from './names';
 import type { Random } from './random';
-import { addMonths, DAY, HOUR, isoMillis, monthsBetween, weekday } from './time';
+import { addMonths, DAY, firstHour, HOUR, isoMillis, monthsBetween, weekday } from './time';
 import { COUNTRIES, type Country } from './web';
 
 export interface Owner {
@@ -102,13 +102,14 @@ export function generateDeals(r: Random, start: number, end: number): Deal[] {
   const deals: Deal[] = [];
   let nextId = 14_000_000_000;
   for (let day = start; day < end; day += DAY) {
+    const from = firstHour(day === start ? 0 : 1, 8);
     const wd = weekday(day);
     if (wd === 0 || wd === 6) continue;
     const month = monthsBetween(start, day);
     const count = r.poisson((5 + 0.85 * month) / 21.5);
     for (let i = 0; i < count; i++) {
       nextId += r.int(1, 4_000);
-      deals.push(makeDeal(r, String(nextId), day + r.uniform(8, 18) * HOUR, month));
+      deals.push(makeDeal(r, String(nextId), day + r.uniform(from, 18) * HOUR, month));
     }
   }
   return deals;

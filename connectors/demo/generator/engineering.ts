@@ -4,7 +4,7 @@
  */
 import { ENGINEERS, ISSUE_TITLES, PR_TITLES } from './names';
 import type { Random } from './random';
-import { DAY, HOUR, isoSeconds, monthsBetween, weekday } from './time';
+import { DAY, firstHour, HOUR, isoSeconds, monthsBetween, weekday } from './time';
 
 export interface PullSim {
   kind: 'pull';
@@ -47,7 +47,7 @@ export function generateRepository(
     const early = 1.3 - 0.4 * Math.min(1, d / 730);
     const pulls = r.poisson(team * (weekend ? 0.06 : 0.55));
     for (let i = 0; i < pulls; i++) {
-      const createdAt = day + r.uniform(7, 22) * HOUR;
+      const createdAt = day + r.uniform(firstHour(d, 7), 22) * HOUR;
       const fate = r.next();
       const mergedAt = fate < 0.88 ? createdAt + r.lognormal(16 * early, 1.1) * HOUR : null;
       const closedAt =
@@ -67,7 +67,7 @@ export function generateRepository(
     }
     const issues = r.poisson((1.2 + live[d] / 150) * (weekend ? 0.3 : 1));
     for (let i = 0; i < issues; i++) {
-      const createdAt = day + r.uniform(6, 23) * HOUR;
+      const createdAt = day + r.uniform(firstHour(d, 6), 23) * HOUR;
       const closes = r.chance(0.72);
       created.push({
         kind: 'issue',

@@ -5,7 +5,7 @@
 import type { SubscriptionSim } from './billing/model';
 import { TICKET_SUBJECTS } from './names';
 import type { Random } from './random';
-import { DAY, HOUR, isoSeconds, MINUTE } from './time';
+import { DAY, firstHour, HOUR, isoSeconds, MINUTE } from './time';
 
 export interface TicketSim {
   id: number;
@@ -80,7 +80,7 @@ export function generateTickets(
     const progress = Math.min(1, d / 730);
     const count = r.poisson(live[d] * 0.012 + 0.3);
     for (let i = 0; i < count; i++) {
-      const createdAt = day + r.uniform(6, 23) * HOUR;
+      const createdAt = day + r.uniform(firstHour(d, 6), 23) * HOUR;
       const sub = liveSubscriptionAt(r, subs, createdAt);
       if (!sub) continue;
       const priority = r.weighted(PRIORITY);

@@ -4,11 +4,22 @@
  */
 // A local copy: global lookups are slow in sandboxed runtimes (jest's vm context).
 const UTC = Date.UTC;
-const { floor, min } = Math;
+const { floor, max, min } = Math;
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
+
+/**
+ * Nothing happens on launch day before noon UTC, so the launch falls on the 1st of the month in
+ * every time zone from UTC−11 to UTC+11 (spreadsheets bucket months in their own zone).
+ */
+export const LAUNCH_HOUR = 12;
+
+/** The earliest hour of the day activity may start: `usual`, or noon UTC on launch day. */
+export function firstHour(dayIndex: number, usual: number): number {
+  return dayIndex === 0 ? max(usual, LAUNCH_HOUR) : usual;
+}
 
 export function monthStart(ms: number): number {
   const d = new Date(ms);

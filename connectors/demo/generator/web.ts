@@ -3,7 +3,7 @@
  * drawn from these sessions, so analytics conversions and new Stripe customers agree.
  */
 import type { Random } from './random';
-import { DAY, weekday, ymd } from './time';
+import { DAY, firstHour, HOUR, weekday, ymd } from './time';
 
 // Local copies: global lookups are slow in sandboxed runtimes and this loop runs ~20,000 times.
 const { exp, floor, max, min, round } = Math;
@@ -168,7 +168,7 @@ export function generateWeb(
         );
         for (let i = 0; i < count; i++) {
           const signup: Signup = {
-            at: day + floor(r.uniform(0, DAY)),
+            at: day + floor(r.uniform(firstHour(d, 0) * HOUR, DAY)),
             channel,
             country,
             trackedByAnalytics: r.chance(0.92),

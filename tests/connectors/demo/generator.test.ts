@@ -48,6 +48,25 @@ describe('the Demo generator', () => {
     expect(maxCreated(customers)).toBeLessThanOrEqual(NOW.getTime());
   });
 
+  it('starts the company at noon UTC on the 1st, so launch is in the same month in every time zone', () => {
+    // Seeds 1, 2 and 4 have launch-day activity before 08:00 UTC unless launch waits for noon.
+    for (const seed of [1, 2, 4]) {
+      const d = generateDemo(seed, NOW);
+      const times = [
+        ...d.customers.map((r) => unixMs(r.created)),
+        ...d.deals.map((r) => Date.parse(String(r.createdAt))),
+        ...d.tickets.map((r) => Date.parse(String(r.created_at))),
+        ...d.issues.map((r) => Date.parse(String(r.created_at))),
+        ...d.pull_requests.map((r) => Date.parse(String(r.created_at))),
+      ];
+      expect([seed, new Date(Math.min(...times)).toISOString() >= '2024-03-01T12:00:00.000Z']).toEqual([
+        seed,
+        true,
+      ]);
+      expect(d.web_sessions.map((r) => r.date).sort()[0]).toBe('2024-03-01');
+    }
+  });
+
   it('moves the window when now moves to a later month', () => {
     const later = new Date('2026-06-18T15:30:00Z');
     const customers = generateDemo(DEFAULT_SEED, later).customers;
