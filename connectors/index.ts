@@ -1,7 +1,9 @@
 import type { ConnectorSpec } from '../src/connect/connector-spec';
+import { githubSpec } from './github/spec';
+import { gitlabSpec } from './gitlab/spec';
 
 /** Every connector the add-on ships, in the order the source picker lists them. */
-export const CONNECTORS: readonly ConnectorSpec[] = [];
+export const CONNECTORS: readonly ConnectorSpec[] = [githubSpec, gitlabSpec];
 
 export function findConnector(id: string): ConnectorSpec | undefined {
   return CONNECTORS.find((c) => c.id === id);

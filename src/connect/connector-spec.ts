@@ -139,6 +139,38 @@ export interface RequestContext {
   config: Readonly<Record<string, string>>;
   /** The bookmark for incremental streams, or undefined on a first sync. */
   cursor?: string | number;
+  /** The partition being read, for partitioned streams (see `PartitionSpec`). */
+  partition?: string;
+}
+
+/**
+ * Runs one stream once per value, for APIs that list records under a parent (GitHub's
+ * `/repos/{owner}/{repo}/issues` for each repository, GitLab's `/projects/{project}/issues`).
+ *
+ * The engine reads each partition as its own request chain (pagination, retries) with its own
+ * incremental bookmark, keyed by the value, so adding a repository later syncs it from the
+ * start without re-reading the others. Every partition's records land in the stream's one tab,
+ * upserted by the primary key (which must therefore be unique across partitions).
+ */
+export interface PartitionSpec {
+  /**
+   * The `path` placeholder each value fills (`repo` for `/repos/{owner}/{repo}/issues`). Values
+   * are URL-encoded, so a GitLab path `acme/api` becomes `acme%2Fapi` as the API expects.
+   */
+  placeholder: string;
+  /**
+   * Config key holding a list of values separated by commas, spaces or new lines. When the list
+   * is not empty it decides the partitions.
+   */
+  fromConfig?: string;
+  /**
+   * Otherwise, the distinct non-empty values of `field` (a column) in the records of `stream`, a
+   * stream of the same connection that the engine syncs first (all of an organisation's
+   * repositories, all projects the token can see).
+   */
+  fromStream?: { stream: string; field: string };
+  /** Column that gets each record's partition value, for records that do not name their parent. */
+  column?: string;
 }
 
 export interface StreamSpec {
@@ -158,6 +190,13 @@ export interface StreamSpec {
   pagination: PaginationSpec;
   columns: ColumnSpec[];
   rateLimit?: RateLimitHint;
+  /** Read the stream once per repository, project… (see `PartitionSpec`). */
+  partitions?: PartitionSpec;
+  /**
+   * Statuses that mean "nothing here" rather than a failure: the page counts as empty and the
+   * sync goes on (GitHub answers 409 for the commits of an empty repository).
+   */
+  emptyOnStatus?: number[];
   /** Hooks for what a declaration cannot express. */
   hooks?: StreamHooks;
 }

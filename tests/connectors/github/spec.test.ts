@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findConnector } from '../../../connectors';
+import { selectIssuesOnly, selectPullRequestsOnly } from '../../../connectors/github/hooks';
+import { githubSpec } from '../../../connectors/github/spec';
+import { buildManifest } from '../../../scripts/manifest';
+import { checkConnectorSpec } from './spec-checks';
+
+const PAYLOADS = '/work/shared/vendor-payloads/github';
+const recorded = (file: string) =>
+  JSON.parse(readFileSync(join(PAYLOADS, file), 'utf8')) as { body: Array<Record<string, unknown>> };
+
+describe('GitHub connector spec', () => {
+  checkConnectorSpec(githubSpec);
+
+  it('is registered with the connectors the add-on ships', () => {
+    expect(findConnector('github')).toBe(githubSpec);
+  });
+
+  it('puts api.github.com on the manifest allowlist', () => {
+    const manifest = buildManifest(
+      {
+        timeZone: 'Etc/UTC',
+        runtimeVersion: 'V8',
+        exceptionLogging: 'STACKDRIVER',
+        oauthScopes: [],
+        urlFetchWhitelist: [],
+      },
+      [githubSpec],
+    );
+    expect(manifest.urlFetchWhitelist).toEqual(['https://api.github.com/']);
+  });
+
+  it('pins the REST API version GitHub documents', () => {
+    expect(githubSpec.headers['X-GitHub-Api-Version']).toBe('2022-11-28');
+  });
+
+  it('partitions every per-repository stream by the listed or discovered repositories', () => {
+    const partitioned = githubSpec.streams.filter((s) => 'partitions' in s).map((s) => s.name);
+    expect(partitioned).toEqual(['issues', 'pull_requests', 'commits', 'releases']);
+  });
+
+  const pattern = (key: string) =>
+    new RegExp(githubSpec.fields.find((f) => f.key === key)?.pattern as string);
+
+  it.each([
+    ['a fine-grained token', `github_pat_11ABCDEFG0${'x'.repeat(60)}`, true],
+    ['a classic token', `ghp_${'A1b2'.repeat(9)}`, true],
+    ['an old 40-hex token', 'a'.repeat(40), true],
+    ['a Stripe key pasted by mistake', 'sk_live_1234567890abcdefghijkl', false],
+    ['a truncated token', 'ghp_abc', false],
+  ])('the token pattern accepts or rejects %s', (_what, value, ok) => {
+    expect(pattern('token').test(value)).toBe(ok);
+  });
+
+  it.each([
+    ['names separated by commas', 'api, web.site, my_tool', true],
+    ['names on separate lines', 'api\nweb', true],
+    ['nothing (every repository)', '', true],
+    ['a full URL', 'https://github.com/acme/api', false],
+  ])('the repositories pattern accepts or rejects %s', (_what, value, ok) => {
+    expect(pattern('repositories').test(value)).toBe(ok);
+  });
+});
+
+describe('GitHub issues and pull requests hooks', () => {
+  const page = recorded('list_repo_issues_page1_recorded.json').body;
+  const pr = { ...page[0], id: 99, number: 99, pull_request: { url: 'u', merged_at: null } };
+  const mixed = [...page, pr];
+
+  it('keeps only issues in the issues stream, dropping items with a pull_request key', () => {
+    expect(selectIssuesOnly(mixed).map((i) => (i as { id: number }).id)).toEqual(page.map((i) => i.id));
+  });
+
+  it('keeps only pull requests in the pull_requests stream', () => {
+    expect(selectPullRequestsOnly(mixed).map((i) => (i as { id: number }).id)).toEqual([99]);
+  });
+
+  it('reads an error body or anything but a list as no records', () => {
+    expect(selectIssuesOnly({ message: 'Bad credentials' })).toEqual([]);
+  });
+});
