@@ -1,0 +1,89 @@
+/**
+ * The tapdash CLI: the same built server code (dist/Code.js) on the emulator, against real APIs.
+ *
+ *   tapdash connectors
+ *   tapdash sync    --config tapdash.json [--workbook FILE] [--connection ID]
+ *   tapdash refresh [--workbook FILE]
+ *   tapdash run     --config tapdash.json [--workbook FILE]      (sync, then refresh: what the schedule does)
+ *   tapdash export  --workbook FILE --xlsx out.xlsx
+ *   tapdash chart   SPEC.vl.json [--data FILE]
+ */
+import { CONNECTORS } from '../connectors/index';
+
+export interface CliIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const defaultIO: CliIO = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+export class CliError extends Error {}
+
+export function parseFlags(argv: string[]): { positional: string[]; flags: Record<string, string | true> } {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const key = a.slice(2);
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith('--')) {
+        flags[key] = next;
+        i++;
+      } else {
+        flags[key] = true;
+      }
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, flags };
+}
+
+function connectorsCommand(io: CliIO): number {
+  for (const c of CONNECTORS) {
+    io.out(`${c.id.padEnd(14)} ${c.label} — ${c.description}`);
+    for (const f of c.fields) {
+      const flags = [f.kind === 'secret' ? 'secret' : f.kind, f.required ? 'required' : 'optional'].join(', ');
+      io.out(`    ${f.key.padEnd(16)} ${f.label} (${flags})${f.help ? `: ${f.help}` : ''}`);
+    }
+    io.out(`    ${'baseUrl'.padEnd(16)} API base URL (optional, default ${c.baseUrl || 'none'})`);
+  }
+  return 0;
+}
+
+const USAGE = `Usage: tapdash <command> [options]
+
+Commands:
+  connectors                                   list connectors and their config fields
+  sync --config FILE [--workbook FILE] [--connection ID]
+                                               sync connections into the workbook's hidden tabs
+  refresh [--workbook FILE]                    rebuild models, summary tabs and the Dashboard
+  run --config FILE [--workbook FILE]          sync, then refresh (what the schedule does)
+  export --workbook FILE --xlsx OUT            save the workbook as an .xlsx file
+  chart SPEC.vl.json [--data FILE]             show how a Vega-Lite spec becomes a Sheets chart`;
+
+export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  const { positional, flags } = parseFlags(argv);
+  const command = positional[0];
+  try {
+    switch (command) {
+      case 'connectors':
+        return connectorsCommand(io);
+      case undefined:
+      case 'help':
+        io.out(USAGE);
+        return command ? 0 : 1;
+      default:
+        void flags;
+        throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
+    }
+  } catch (e) {
+    io.err(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,72 @@
+import {
+  type AlertRule,
+  alertRuleProblem,
+  evaluateAlerts,
+  type MetricReading,
+} from '../../src/schedule/alerts';
+
+const usd = (v: number) => `$${v.toLocaleString('en-US')}`;
+const mrr = (value: number | null, previous: number | null = null): MetricReading => ({
+  id: 'mrr',
+  label: 'MRR',
+  value,
+  previous,
+  display: usd,
+});
+const below: AlertRule = { id: 'a1', metricId: 'mrr', kind: 'below', value: 10_000 };
+
+describe('metric alerts', () => {
+  it('fires when a metric crosses below the level', () => {
+    const { firings } = evaluateAlerts([below], [mrr(9_500)], {}, '2026-01-01');
+    expect(firings.map((f) => f.sentence)).toEqual(['MRR is $9,500, below your alert level of $10,000.']);
+  });
+
+  it('fires once per crossing, not on every run while the condition holds', () => {
+    const first = evaluateAlerts([below], [mrr(9_500)], {}, 'd1');
+    const second = evaluateAlerts([below], [mrr(9_000)], first.state, 'd2');
+    expect(second.firings).toHaveLength(0);
+  });
+
+  it('fires again after the metric recovered and crossed again', () => {
+    const s1 = evaluateAlerts([below], [mrr(9_500)], {}, 'd1').state;
+    const s2 = evaluateAlerts([below], [mrr(11_000)], s1, 'd2').state;
+    expect(evaluateAlerts([below], [mrr(9_900)], s2, 'd3').firings).toHaveLength(1);
+  });
+
+  it('fires an "above" alert only above the level', () => {
+    const rule: AlertRule = { id: 'a2', metricId: 'mrr', kind: 'above', value: 100 };
+    expect(evaluateAlerts([rule], [mrr(100)], {}, 'd').firings).toHaveLength(0);
+    expect(evaluateAlerts([rule], [mrr(101)], {}, 'd').firings).toHaveLength(1);
+  });
+
+  it('fires a change alert when the change vs the previous period exceeds the percentage, either way', () => {
+    const rule: AlertRule = { id: 'a3', metricId: 'mrr', kind: 'change', percent: 20 };
+    expect(evaluateAlerts([rule], [mrr(119, 100)], {}, 'd').firings).toHaveLength(0);
+    const drop = evaluateAlerts([rule], [mrr(70, 100)], {}, 'd').firings;
+    expect(drop[0].sentence).toBe(
+      'MRR changed -30.0% vs the previous period ($100 → $70), more than your 20% alert.',
+    );
+  });
+
+  it('never fires on a missing value or a zero previous period', () => {
+    const rule: AlertRule = { id: 'a4', metricId: 'mrr', kind: 'change', percent: 5 };
+    expect(evaluateAlerts([rule, below], [mrr(null, 100)], {}, 'd').firings).toHaveLength(0);
+    expect(evaluateAlerts([rule], [mrr(50, 0)], {}, 'd').firings).toHaveLength(0);
+  });
+
+  it('keeps the state of a rule whose metric is missing this run', () => {
+    const s1 = evaluateAlerts([below], [mrr(9_000)], {}, 'd1').state;
+    const s2 = evaluateAlerts([below], [], s1, 'd2').state;
+    expect(evaluateAlerts([below], [mrr(8_000)], s2, 'd3').firings).toHaveLength(0);
+  });
+
+  it('explains what is wrong with an invalid rule', () => {
+    expect(alertRuleProblem({ id: 'x', metricId: 'nope', kind: 'above', value: 1 }, ['mrr'])).toMatch(
+      /Choose a metric/,
+    );
+    expect(alertRuleProblem({ id: 'x', metricId: 'mrr', kind: 'change', percent: 0 }, ['mrr'])).toMatch(
+      /greater than 0/,
+    );
+    expect(alertRuleProblem({ id: 'x', metricId: 'mrr', kind: 'above', value: 5 }, ['mrr'])).toBeUndefined();
+  });
+});
