@@ -95,3 +95,39 @@ export function checkConnectorSpec(spec: ConnectorSpec): void {
     }
   });
 }
+
+/**
+ * Every declared column is a path that the vendor's real JSON has (after the stream's hooks),
+ * so a typo or a renamed field shows up here rather than as an empty column in a user's tab. A
+ * path through a null object (no milestone) counts as present; the partition column is added by
+ * the engine and is skipped.
+ */
+export function checkColumnsAgainstPayloads(spec: ConnectorSpec, samples: Record<string, unknown>): void {
+  it('declares only columns that the vendor payloads contain', () => {
+    const missing: string[] = [];
+    for (const stream of spec.streams) {
+      const raw = samples[stream.name];
+      expect(`${stream.name}: ${raw === undefined ? 'no sample' : 'sample'}`).toBe(`${stream.name}: sample`);
+      const selected = stream.hooks?.selectRecords ? stream.hooks.selectRecords([raw]) : [raw];
+      expect(selected).toHaveLength(1);
+      const record = stream.hooks?.mapRecord
+        ? stream.hooks.mapRecord(selected[0], { config: {} })
+        : selected[0];
+      for (const column of stream.columns) {
+        if (column.name === stream.partitions?.column) continue;
+        if (!hasPath(record, column.name)) missing.push(`${stream.name}.${column.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+}
+
+function hasPath(value: unknown, path: string): boolean {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (current === null) return true;
+    if (typeof current !== 'object' || !(key in (current as object))) return false;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return true;
+}

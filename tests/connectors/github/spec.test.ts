@@ -1,17 +1,44 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { findConnector } from '../../../connectors';
 import { selectIssuesOnly, selectPullRequestsOnly } from '../../../connectors/github/hooks';
 import { githubSpec } from '../../../connectors/github/spec';
 import { buildManifest } from '../../../scripts/manifest';
-import { checkConnectorSpec } from './spec-checks';
+import { commitJson, issueJson, releaseJson, repositoryJson, type SeedRepo } from './github-shapes';
+import recordedPage from './payloads/list_repo_issues_page1_recorded.json';
+import { checkColumnsAgainstPayloads, checkConnectorSpec } from './spec-checks';
 
-const PAYLOADS = '/work/shared/vendor-payloads/github';
-const recorded = (file: string) =>
-  JSON.parse(readFileSync(join(PAYLOADS, file), 'utf8')) as { body: Array<Record<string, unknown>> };
+const repo: SeedRepo = {
+  id: 1,
+  name: 'api',
+  created_at: '2024-01-01T00:00:00Z',
+  issues: [],
+  commits: [],
+  releases: [],
+};
+const at = '2024-01-02T00:00:00Z';
 
 describe('GitHub connector spec', () => {
   checkConnectorSpec(githubSpec);
+  checkColumnsAgainstPayloads(githubSpec, {
+    repositories: repositoryJson('acme', repo),
+    issues: issueJson('acme', repo, {
+      number: 1,
+      title: 'Bug',
+      state: 'open',
+      created_at: at,
+      updated_at: at,
+    }),
+    pull_requests: issueJson('acme', repo, {
+      number: 2,
+      title: 'Fix',
+      state: 'closed',
+      created_at: at,
+      updated_at: at,
+      closed_at: at,
+      pr: { merged_at: at },
+    }),
+    commits: commitJson('acme', repo, { sha: 'abc', message: 'Fix', author: 'Ada', date: at }),
+    releases: releaseJson('acme', repo, { id: 1, tag: 'v1', created_at: at, published_at: at }),
+  });
 
   it('is registered with the connectors the add-on ships', () => {
     expect(findConnector('github')).toBe(githubSpec);
@@ -64,7 +91,7 @@ describe('GitHub connector spec', () => {
 });
 
 describe('GitHub issues and pull requests hooks', () => {
-  const page = recorded('list_repo_issues_page1_recorded.json').body;
+  const page = recordedPage.body as Array<Record<string, unknown>>;
   const pr = { ...page[0], id: 99, number: 99, pull_request: { url: 'u', merged_at: null } };
   const mixed = [...page, pr];
 

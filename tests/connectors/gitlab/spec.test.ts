@@ -2,7 +2,8 @@ import { findConnector } from '../../../connectors';
 import { gitlabSpec } from '../../../connectors/gitlab/spec';
 import { buildManifest } from '../../../scripts/manifest';
 import { entryForBaseUrl, isUrlAllowed } from '../../../src/connect/allowlist';
-import { checkConnectorSpec } from '../github/spec-checks';
+import { checkColumnsAgainstPayloads, checkConnectorSpec } from '../github/spec-checks';
+import { issueJson, mergeRequestJson, projectJson, type SeedProject } from './gitlab-shapes';
 
 const BASE_MANIFEST = {
   timeZone: 'Etc/UTC',
@@ -12,8 +13,36 @@ const BASE_MANIFEST = {
   urlFetchWhitelist: [],
 };
 
+const project: SeedProject = {
+  id: 7,
+  path: 'acme/api',
+  created_at: '2024-01-01T00:00:00Z',
+  issues: [],
+  merge_requests: [],
+};
+const at = '2024-01-02T00:00:00Z';
+const web = 'https://gitlab.com';
+
 describe('GitLab connector spec', () => {
   checkConnectorSpec(gitlabSpec);
+  checkColumnsAgainstPayloads(gitlabSpec, {
+    projects: projectJson(web, project),
+    issues: issueJson(web, project, {
+      iid: 1,
+      title: 'Bug',
+      state: 'opened',
+      created_at: at,
+      updated_at: at,
+    }),
+    merge_requests: mergeRequestJson(web, project, {
+      iid: 1,
+      title: 'Fix',
+      state: 'merged',
+      created_at: at,
+      updated_at: at,
+      merged_at: at,
+    }),
+  });
 
   it('is registered with the connectors the add-on ships', () => {
     expect(findConnector('gitlab')).toBe(gitlabSpec);
