@@ -6,7 +6,15 @@ import type {
   PartitionSpec,
   RateLimitHint,
 } from '../../src/connect/connector-spec';
-import { mapIssue, mapPullRequest, selectIssuesOnly, selectPullRequestsOnly } from './hooks';
+import {
+  mapCommit,
+  mapIssue,
+  mapPullRequest,
+  mapRelease,
+  mapRepository,
+  selectIssuesOnly,
+  selectPullRequestsOnly,
+} from './hooks';
 
 /**
  * GitHub REST API, version 2022-11-28 (https://docs.github.com/rest/about-the-rest-api/api-versions).
@@ -66,9 +74,11 @@ const issueColumns: ColumnSpec[] = [
   col('state', 'string', 'open or closed'),
   col('user.login', 'string', 'Author'),
   col('assignee.login', 'string'),
+  col('assignees', 'json', 'Logins of everyone assigned'),
   col('labels', 'json', 'Label names'),
   col('milestone.title', 'string'),
   col('comments', 'integer'),
+  col('reactions.total_count', 'integer'),
   col('author_association', 'string'),
   col('locked', 'boolean'),
   col('created_at', 'datetime'),
@@ -161,6 +171,7 @@ export const githubSpec = {
         col('pushed_at', 'datetime'),
         col('html_url', 'string'),
       ],
+      hooks: { mapRecord: mapRepository },
     },
     {
       name: 'issues',
@@ -219,8 +230,10 @@ export const githubSpec = {
         col('commit.committer.date', 'datetime'),
         col('author.login', 'string', 'GitHub account of the author, when GitHub could match the email'),
         col('commit.comment_count', 'integer'),
+        col('parent_count', 'integer', '2 for a merge commit'),
         col('html_url', 'string'),
       ],
+      hooks: { mapRecord: mapCommit },
     },
     {
       name: 'releases',
@@ -244,8 +257,11 @@ export const githubSpec = {
         col('author.login', 'string'),
         col('created_at', 'datetime'),
         col('published_at', 'datetime', 'Empty for drafts'),
+        col('asset_count', 'integer', 'Files attached to the release'),
+        col('download_count', 'integer', 'Downloads of those files, all together'),
         col('html_url', 'string'),
       ],
+      hooks: { mapRecord: mapRelease },
     },
   ],
   testStream: 'repositories',

@@ -6,6 +6,7 @@ import type {
   PartitionSpec,
   RateLimitHint,
 } from '../../src/connect/connector-spec';
+import { compactRecord } from './hooks';
 
 /**
  * GitLab REST API v4, on GitLab.com or a self-managed instance. Lists answer a bare JSON array;
@@ -104,6 +105,7 @@ export const gitlabSpec = {
   streams: [
     {
       name: 'projects',
+      hooks: { mapRecord: compactRecord },
       label: 'Projects',
       // https://docs.gitlab.com/api/projects/#list-all-projects: without membership=true GitLab.com
       // would list every public project on the site.
@@ -142,6 +144,7 @@ export const gitlabSpec = {
       pagination,
       rateLimit,
       partitions: perProject,
+      hooks: { mapRecord: compactRecord },
       columns: [
         col('id', 'integer'),
         col('iid', 'integer', 'Number within the project (#12)'),
@@ -177,6 +180,7 @@ export const gitlabSpec = {
       pagination,
       rateLimit,
       partitions: perProject,
+      hooks: { mapRecord: compactRecord },
       columns: [
         col('id', 'integer'),
         col('iid', 'integer', 'Number within the project (!12)'),

@@ -1,5 +1,13 @@
 import { findConnector } from '../../../connectors';
-import { selectIssuesOnly, selectPullRequestsOnly } from '../../../connectors/github/hooks';
+import {
+  mapCommit,
+  mapPullRequest,
+  mapRelease,
+  mapRepository,
+  selectIssuesOnly,
+  selectPullRequestsOnly,
+  withoutLinks,
+} from '../../../connectors/github/hooks';
 import { githubSpec } from '../../../connectors/github/spec';
 import { buildManifest } from '../../../scripts/manifest';
 import { commitJson, issueJson, releaseJson, repositoryJson, type SeedRepo } from './github-shapes';
@@ -105,5 +113,45 @@ describe('GitHub issues and pull requests hooks', () => {
 
   it('reads an error body or anything but a list as no records', () => {
     expect(selectIssuesOnly({ message: 'Bad credentials' })).toEqual([]);
+  });
+});
+
+describe('GitHub record trimming', () => {
+  const at = '2024-01-02T00:00:00Z';
+  const page = recordedPage.body as Array<Record<string, unknown>>;
+
+  it('drops API links and node ids at every depth but keeps the html_url people open', () => {
+    const keys = (v: unknown): string[] =>
+      v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => [k, ...keys(x)]) : [];
+    const trimmed = keys(withoutLinks(page[0]));
+    expect(trimmed.filter((k) => /^(url|node_id|gravatar_id)$|_url$/.test(k))).toEqual([
+      'html_url',
+      'html_url',
+    ]);
+    expect(trimmed).toContain('login');
+  });
+
+  it('never lets the clone token of a repository reach a cell', () => {
+    expect(JSON.stringify(mapRepository(repositoryJson('acme', repo)))).not.toContain('temp_clone_token');
+    expect(JSON.stringify(repositoryJson('acme', repo))).toContain('temp_clone_token');
+  });
+
+  it('moves a pull request merge time to merged_at and keeps only label names and assignee logins', () => {
+    const pr = mapPullRequest({
+      ...page[0],
+      labels: [{ id: 1, name: 'bug', color: 'f00' }],
+      pull_request: { url: 'u', merged_at: at },
+    });
+    expect(pr).toMatchObject({ merged_at: at, labels: ['bug'], assignees: [] });
+    expect(pr.pull_request).toBeUndefined();
+  });
+
+  it('sums a release asset downloads and counts a commit parents', () => {
+    const release = mapRelease({ id: 1, assets: [{ download_count: 40 }, { download_count: 2 }] });
+    expect(release).toEqual({ id: 1, asset_count: 2, download_count: 42 });
+    expect(mapCommit({ sha: 'a', parents: [{ sha: 'b' }, { sha: 'c' }] })).toEqual({
+      sha: 'a',
+      parent_count: 2,
+    });
   });
 });

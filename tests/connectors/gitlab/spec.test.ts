@@ -1,4 +1,5 @@
 import { findConnector } from '../../../connectors';
+import { compactRecord } from '../../../connectors/gitlab/hooks';
 import { gitlabSpec } from '../../../connectors/gitlab/spec';
 import { buildManifest } from '../../../scripts/manifest';
 import { entryForBaseUrl, isUrlAllowed } from '../../../src/connect/allowlist';
@@ -96,5 +97,15 @@ describe('GitLab connector spec', () => {
     ['a bare host name', 'gitlab.acme.io', false],
   ])('the API address pattern accepts or rejects %s', (_what, value, ok) => {
     expect(pattern('baseUrl').test(value)).toBe(ok);
+  });
+});
+
+describe('GitLab record trimming', () => {
+  it('never lets a project runners token reach a cell, and drops link blocks and avatars', () => {
+    const raw = projectJson(web, project);
+    expect(JSON.stringify(raw)).toContain('runners_token');
+    const trimmed = JSON.stringify(compactRecord(raw));
+    expect(trimmed).not.toMatch(/runners_token|_links|avatar_url/);
+    expect(trimmed).toContain('"web_url"');
   });
 });
