@@ -117,13 +117,13 @@ export const githubSpec = {
     },
     {
       key: 'accountType',
-      label: 'Owner is',
+      label: 'Account type',
       kind: 'select',
       required: true,
       default: 'orgs',
       options: [
-        { value: 'orgs', label: 'An organization' },
-        { value: 'users', label: 'A personal account' },
+        { value: 'orgs', label: 'Organization' },
+        { value: 'users', label: 'Personal account' },
       ],
       help: 'For a personal account GitHub lists only public repositories; name private ones below.',
     },
