@@ -1,7 +1,9 @@
 import type { MetricPackage } from '../src/model/model-spec';
+import { githubPackage } from './github/package';
+import { gitlabPackage } from './gitlab/package';
 
 /** The metric packages shipped beside the connectors (models, headline metrics, charts). */
-export const PACKAGES: readonly MetricPackage[] = [];
+export const PACKAGES: readonly MetricPackage[] = [githubPackage, gitlabPackage];
 
 /** The packages of the connectors that have a connection: what the Dashboard is built from. */
 export function packagesFor(connectorIds: readonly string[]): MetricPackage[] {

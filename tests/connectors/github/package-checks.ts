@@ -1,5 +1,6 @@
 import { compile } from 'vega-lite';
 import type { ConnectorSpec } from '../../../src/connect/connector-spec';
+import { compileChart } from '../../../src/dashboard/compile-chart';
 import type { MetricPackage } from '../../../src/model/model-spec';
 import type { Row } from './run-models';
 
@@ -53,6 +54,15 @@ export function checkPackage(pkg: MetricPackage, spec: ConnectorSpec, outputs: R
         if (channel.field) expect(fields).toContain(channel.field);
       expect(`${chart.id}: ${compileWarnings(chart.spec)}`).toBe(`${chart.id}: `);
     }
+  });
+
+  it('compiles every chart to a native Sheets chart on the Dashboard, nothing left to the sidebar', () => {
+    const refused = pkg.charts.flatMap((chart) => {
+      const model = (chart.spec.data as { name: string }).name;
+      const plan = compileChart(chart.spec, { model, rows: outputs[model] }, { chart: chart.title });
+      return plan.native ? [] : [`${chart.id}: ${plan.reasons.join('; ')}`];
+    });
+    expect(refused).toEqual([]);
   });
 }
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { githubPackage } from '../../../connectors/github/package';
 import { githubSpec } from '../../../connectors/github/spec';
 import { monthStart, weekStart } from '../../../connectors/github/sql-time';
+import { packagesFor } from '../../../connectors/packages';
 import { githubTables } from './fixture';
 import { checkPackage } from './package-checks';
 import { runPackage } from './run-models';
@@ -81,6 +82,9 @@ describe('GitHub package models', () => {
 });
 
 describe('GitHub package', () => {
+  it('is registered with the packages the add-on ships', () => {
+    expect(packagesFor(['github'])).toEqual([githubPackage]);
+  });
   checkPackage(githubPackage, githubSpec, out);
 });
 

@@ -1,5 +1,6 @@
 import { gitlabPackage } from '../../../connectors/gitlab/package';
 import { gitlabSpec } from '../../../connectors/gitlab/spec';
+import { packagesFor } from '../../../connectors/packages';
 import { checkPackage } from '../github/package-checks';
 import { runPackage } from '../github/run-models';
 import { gitlabTables } from './fixture';
@@ -46,5 +47,8 @@ describe('GitLab package models', () => {
 });
 
 describe('GitLab package', () => {
+  it('is registered with the packages the add-on ships', () => {
+    expect(packagesFor(['gitlab'])).toEqual([gitlabPackage]);
+  });
   checkPackage(gitlabPackage, gitlabSpec, out);
 });
