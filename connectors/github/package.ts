@@ -5,13 +5,12 @@ import mergeTimeWeekly from './charts/merge-time-weekly.vl.json';
 import openIssues from './charts/open-issues.vl.json';
 import pullRequestsWeekly from './charts/pull-requests-weekly.vl.json';
 import releasesMonthly from './charts/releases-monthly.vl.json';
-import { isSet, monthStart, weekStart } from './sql-time';
 import { changeRequestModels, issueModels } from './work-item-models';
 
 /**
  * Engineering throughput from the GitHub tabs: pull requests opened and merged and how long
  * merging takes, issues opened, closed and still open, releases and commits. Weeks start on
- * Monday and months on the 1st, in UTC (see sql-time.ts). README.md defines each metric.
+ * Monday and months on the 1st, in the spreadsheet's time zone. README.md defines each metric.
  */
 
 const releasesMonthlyModel: ModelSpec = {
@@ -25,9 +24,9 @@ const releasesMonthlyModel: ModelSpec = {
            SUM(CASE WHEN prerelease = TRUE THEN 1 ELSE 0 END) AS prereleases,
            COUNT(DISTINCT repository) AS repositories
     FROM (
-      SELECT ${monthStart('published_at')} AS month, prerelease, repository
+      SELECT MONTH_START(published_at) AS month, prerelease, repository
       FROM github_releases
-      WHERE ${isSet('published_at')}
+      WHERE published_at IS NOT NULL
     )
     GROUP BY month
     ORDER BY month`,
@@ -42,7 +41,7 @@ const recentReleasesModel: ModelSpec = {
   sql: `
     SELECT repository, tag_name, name, published_at, prerelease, html_url
     FROM github_releases
-    WHERE ${isSet('published_at')}
+    WHERE published_at IS NOT NULL
     ORDER BY published_at DESC
     LIMIT 50`,
   formats: { published_at: 'datetime' },
@@ -56,9 +55,9 @@ const commitsWeeklyModel: ModelSpec = {
   sql: `
     SELECT week, COUNT(*) AS commits, COUNT(DISTINCT author) AS authors
     FROM (
-      SELECT ${weekStart('[commit.committer.date]')} AS week, [commit.author.name] AS author
+      SELECT WEEK_START([commit.committer.date]) AS week, [commit.author.name] AS author
       FROM github_commits
-      WHERE ${isSet('[commit.committer.date]')}
+      WHERE [commit.committer.date] IS NOT NULL
     )
     GROUP BY week
     ORDER BY week`,

@@ -1,10 +1,12 @@
 import type { ModelSpec } from '../../src/model/model-spec';
-import { hoursBetween, isSet, weekStart } from './sql-time';
 
 /**
  * Models GitHub and GitLab share, over their own tables: pull requests and merge requests are
  * the same thing ("change requests") with the same timestamps, and so are issues. Each call
- * returns models named `<prefix>_…`; later models read earlier ones by name, so keep the order.
+ * returns models named `<prefix>_…`; later models read earlier ones by name.
+ *
+ * Weeks are WEEK_START (Monday) of the model runner, in the spreadsheet's time zone, so a
+ * pull request merged on Sunday evening in New York counts in that week, as the founder sees it.
  */
 
 export interface ChangeRequestTable {
@@ -29,12 +31,12 @@ export function changeRequestModels(t: ChangeRequestTable): ModelSpec[] {
       sql: `
         SELECT week, SUM(opened) AS opened, SUM(merged) AS merged
         FROM (
-          SELECT ${weekStart('created_at')} AS week, 1 AS opened, 0 AS merged
+          SELECT WEEK_START(created_at) AS week, 1 AS opened, 0 AS merged
           FROM ${t.table}
           UNION ALL
-          SELECT ${weekStart('merged_at')} AS week, 0 AS opened, 1 AS merged
+          SELECT WEEK_START(merged_at) AS week, 0 AS opened, 1 AS merged
           FROM ${t.table}
-          WHERE ${isSet('merged_at')}
+          WHERE merged_at IS NOT NULL
         )
         GROUP BY week
         ORDER BY week`,
@@ -44,8 +46,8 @@ export function changeRequestModels(t: ChangeRequestTable): ModelSpec[] {
         { type: 'unique', columns: ['week'] },
       ],
     },
-    // A model of its own rather than a column of the weekly counts: AlaSQL's MEDIAN counts the
-    // undefined that `NULL AS x` yields as a value, so the median must only ever see merged rows.
+    // A model of its own rather than a column of the weekly counts: AlaSQL's MEDIAN counts an
+    // undefined as a value, so the median only ever sees merged rows.
     {
       name: `${t.prefix}_merge_time_weekly`,
       label: `${t.vendor} time to merge by week`,
@@ -53,9 +55,9 @@ export function changeRequestModels(t: ChangeRequestTable): ModelSpec[] {
       sql: `
         SELECT week, COUNT(*) AS merged, ROUND(MEDIAN(hours_to_merge), 1) AS median_hours_to_merge
         FROM (
-          SELECT ${weekStart('merged_at')} AS week, ${hoursBetween('created_at', 'merged_at')} AS hours_to_merge
+          SELECT WEEK_START(merged_at) AS week, (merged_at - created_at) / 3600000 AS hours_to_merge
           FROM ${t.table}
-          WHERE ${isSet('merged_at')}
+          WHERE merged_at IS NOT NULL AND created_at IS NOT NULL
         )
         GROUP BY week
         ORDER BY week`,
@@ -87,12 +89,12 @@ export function issueModels(t: IssueTable): ModelSpec[] {
       sql: `
         SELECT week, SUM(opened) AS opened, SUM(closed) AS closed
         FROM (
-          SELECT ${weekStart('created_at')} AS week, 1 AS opened, 0 AS closed
+          SELECT WEEK_START(created_at) AS week, 1 AS opened, 0 AS closed
           FROM ${t.table}
           UNION ALL
-          SELECT ${weekStart('closed_at')} AS week, 0 AS opened, 1 AS closed
+          SELECT WEEK_START(closed_at) AS week, 0 AS opened, 1 AS closed
           FROM ${t.table}
-          WHERE state = '${t.closedState}' AND ${isSet('closed_at')}
+          WHERE state = '${t.closedState}' AND closed_at IS NOT NULL
         )
         GROUP BY week
         ORDER BY week`,

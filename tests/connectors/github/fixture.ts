@@ -66,7 +66,15 @@ export const releases: Row[] = [
     published_at: at('2024-02-01T00:30:00Z'),
   },
   // A draft: never published, so not counted.
-  { id: 25, repository: 'web', tag_name: 'v1.1.0', prerelease: false, published_at: '' },
+  {
+    id: 25,
+    repository: 'web',
+    tag_name: 'v1.1.0',
+    name: 'v1.1.0',
+    html_url: 'https://github.com/acme/web/releases/tag/v1.1.0',
+    prerelease: false,
+    published_at: '',
+  },
 ];
 
 export const commits: Row[] = [

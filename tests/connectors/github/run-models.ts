@@ -1,24 +1,39 @@
-import alasql from 'alasql';
 import type { MetricPackage } from '../../../src/model/model-spec';
+import { type ModelResult, runModels } from '../../../src/model/run-models';
+import { intlZoneOffset, wallClock } from '../../../src/model/time-zone';
 
 export type Row = Record<string, unknown>;
 
 /**
- * Runs a package's models in order on a fresh AlaSQL database, as the model runner does: source
- * tabs become tables named `<connection>_<stream>` whose rows have the flattened header names as
- * keys, and each model's result becomes a table named after the model for the models after it.
+ * Runs a package's models with the add-on's own model runner (its SQL guard, functions such as
+ * WEEK_START, budget and dbt-style tests), over source tabs given as rows keyed by header, the
+ * way the sync engine writes them. `timeZone` is the spreadsheet's. Throws when a model fails
+ * or one of its tests does, so a test never reads the output of a broken model.
  */
-export function runPackage(pkg: MetricPackage, tables: Record<string, Row[]>): Record<string, Row[]> {
-  const db = new alasql.Database();
-  const define = (name: string, rows: Row[]) => {
-    db.exec(`CREATE TABLE ${name}`);
-    (db.tables as Record<string, { data: Row[] }>)[name].data = rows;
-  };
-  for (const [name, rows] of Object.entries(tables)) define(name, rows);
-  const out: Record<string, Row[]> = {};
-  for (const model of pkg.models) {
-    out[model.name] = db.exec(model.sql) as Row[];
-    define(model.name, out[model.name]);
-  }
-  return out;
+export function runPackage(
+  pkg: MetricPackage,
+  tables: Record<string, Row[]>,
+  timeZone = 'Etc/UTC',
+): Record<string, Row[]> {
+  const offset = intlZoneOffset(timeZone);
+  if (!offset) throw new Error(`Unknown time zone ${timeZone}`);
+  const sources = new Map(Object.entries(tables).map(([name, rows]) => [name, toGrid(rows)]));
+  const results = runModels({ models: pkg.models, sources, clock: wallClock(offset) });
+  const broken = results.filter((r) => r.status !== 'ok' || r.testFailures.length > 0);
+  if (broken.length) throw new Error(`Models failed: ${JSON.stringify(broken.map(describe), null, 2)}`);
+  return Object.fromEntries(results.map((r) => [r.name, toObjects(r)]));
+}
+
+/** A tab's values as getValues returns them: the header row, then rows; blank cells are ''. */
+function toGrid(rows: readonly Row[]): unknown[][] {
+  const header = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return [header, ...rows.map((r) => header.map((h) => r[h] ?? ''))];
+}
+
+function toObjects(result: ModelResult): Row[] {
+  return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])));
+}
+
+function describe(r: ModelResult) {
+  return { model: r.name, status: r.status, error: r.error, testFailures: r.testFailures };
 }
