@@ -1,9 +1,10 @@
 import type { ConnectorSpec } from '../src/connect/connector-spec';
+import { genericJson } from './generic-json/spec';
 import { githubSpec } from './github/spec';
 import { gitlabSpec } from './gitlab/spec';
 
 /** Every connector the add-on ships, in the order the source picker lists them. */
-export const CONNECTORS: readonly ConnectorSpec[] = [githubSpec, gitlabSpec];
+export const CONNECTORS: readonly ConnectorSpec[] = [githubSpec, gitlabSpec, genericJson];
 
 export function findConnector(id: string): ConnectorSpec | undefined {
   return CONNECTORS.find((c) => c.id === id);

@@ -45,7 +45,16 @@ export interface ConfigField {
 export type AuthSpec =
   | { type: 'none' }
   | { type: 'bearer'; field: string }
-  | { type: 'header'; header: string; field: string; prefix?: string }
+  | {
+      type: 'header';
+      /** Header name, e.g. `X-API-Key`. */
+      header: string;
+      field: string;
+      /** Text put before the secret, e.g. `Token ` or `Bearer `. */
+      prefix?: string;
+      /** Config key whose value, when set, names the header instead (the Generic JSON API lets users choose). */
+      headerField?: string;
+    }
   | { type: 'query'; param: string; field: string }
   | { type: 'basic'; usernameField: string; passwordField?: string }
   /** Google's own OAuth token for the user (ScriptApp.getOAuthToken), for Google APIs. */
@@ -60,6 +69,10 @@ export type AuthSpec =
  * - `page-number`: numbered pages; with a known total the engine fetches the rest in parallel (fetchAll).
  * - `offset`: offset/limit; with a known total, parallel too (GA4 runReport).
  * - `header`: the next page number in a response header (GitLab `X-Next-Page`, total in `X-Total-Pages`).
+ *
+ * Without a total, `page-number` and `offset` take a page shorter than the page size as the
+ * last one, so the declared size must not exceed the API's maximum. An API that hands out the
+ * same next page twice stops the stream with an error (loop guard). src/sync/paginate.ts.
  */
 export type PaginationSpec =
   | { type: 'none' }
@@ -141,6 +154,8 @@ export interface RequestContext {
   cursor?: string | number;
   /** The partition being read, for partitioned streams (see `PartitionSpec`). */
   partition?: string;
+  /** The spreadsheet's time zone (IANA), for values that name a wall-clock time without an offset. */
+  timeZone?: string;
 }
 
 /**
@@ -183,7 +198,10 @@ export interface StreamSpec {
   params?: Record<string, string | number | boolean>;
   /** JSON body for POST streams (GA4 runReport). */
   body?: unknown;
-  /** Dot path to the array of records in the body; '' when the body is the array. */
+  /**
+   * Dot path to the array of records in the body; '' when the body is the array. A missing or
+   * null value is an empty page; a single object is one record.
+   */
   records: string;
   primaryKey: string[];
   incremental?: IncrementalSpec;
@@ -197,6 +215,11 @@ export interface StreamSpec {
    * sync goes on (GitHub answers 409 for the commits of an empty repository).
    */
   emptyOnStatus?: number[];
+  /**
+   * The reply is CSV, not JSON (a CSV import): Utilities.parseCsv turns it into rows of text,
+   * which `records` ('' for every row) or a selectRecords hook then read.
+   */
+  csv?: { delimiter?: string };
   /** Hooks for what a declaration cannot express. */
   hooks?: StreamHooks;
 }
@@ -234,6 +257,12 @@ export interface ConnectorSpec {
   streams: StreamSpec[];
   /** The request that "Test connection" makes: a stream name whose first page is fetched. */
   testStream: string;
+  /**
+   * Hook for connectors whose streams depend on the connection's settings (the Generic JSON
+   * API: the user gives the records path, pagination and key). When set, the engine uses its
+   * result instead of `streams`, which then only documents the default shape.
+   */
+  streamsFor?: (config: Readonly<Record<string, string>>) => StreamSpec[];
   errorHints?: ErrorHints;
   /** Extra OAuth scopes the connector needs (analytics.readonly for GA4). */
   oauthScopes?: string[];
