@@ -1,6 +1,6 @@
 import type { ColumnSpec, ConnectorSpec, StreamSpec } from '../connect/connector-spec';
 import type { Gas } from '../platform/gas';
-import { TapdashError } from '../shared/errors';
+import { type ErrorInfo, TapdashError, toErrorInfo } from '../shared/errors';
 import type { Deadline } from './deadline';
 import { DeadlineReached } from './deadline';
 import { getPath, isPlainObject } from './dot-path';
@@ -41,6 +41,16 @@ export interface LoadContext {
   parallelPages: number;
 }
 
+/** Failures a partitioned stream does not skip past: every other partition would fail the same way. */
+const STOP_EVERY_PARTITION = new Set([
+  'auth-rejected',
+  'urlfetch-quota',
+  'rate-limited',
+  'url-not-allowed',
+  'missing-secret',
+  'spreadsheet-full',
+]);
+
 /** The tab (and SQL table) of a stream: `<connection>_<stream>`. */
 export function tabName(connectionId: string, stream: string): string {
   return `${connectionId}_${stream}`;
@@ -60,6 +70,8 @@ export class StreamLoader {
   private readonly session: HttpSession;
   private buffer: FlatRecord[] = [];
   private bufferedPages = 0;
+  /** Newest cursor among buffered items that selectRecords left out (see noteSkippedCursor). */
+  private skippedCursor: number | undefined;
   /** The first call whose records are not in the buffer yet: where to resume if stopped now. */
   private resumePoint: PageCall | undefined;
   private googleToken: string | undefined;
@@ -116,9 +128,36 @@ export class StreamLoader {
     if (this.stream.partitions && !this.startPartitions()) return this.finish();
     // One request chain, or one per partition: each ends with a checkpoint that moves on.
     while (run.status === 'loading') {
-      if (this.readChain() === 'paused') return 'paused';
+      const read = this.stream.partitions ? this.readPartition() : this.readChain();
+      if (read === 'paused') return 'paused';
     }
     return this.finish();
+  }
+
+  /**
+   * Reads the current partition. A partition that fails for its own reasons (a repository
+   * deleted or renamed: 404; one the key may not read: 403; a reply that is not JSON) is
+   * skipped, so one bad repository does not keep every repository after it from syncing; the
+   * stream reports the first such failure when it ends. Failures that would repeat for every
+   * partition (a rejected key, the daily quota, rate limits) stop the stream at once.
+   */
+  private readPartition(): 'ended' | 'paused' {
+    try {
+      return this.readChain();
+    } catch (e) {
+      const info = toErrorInfo(e);
+      if (!(e instanceof TapdashError) || STOP_EVERY_PARTITION.has(info.code)) throw e;
+      const run = this.state.run!;
+      const spec = this.stream.partitions!;
+      run.partitionFailures = (run.partitionFailures ?? 0) + 1;
+      run.partitionError ??= { ...info, message: `${spec.placeholder} "${run.partition}": ${info.message}` };
+      this.buffer = [];
+      this.bufferedPages = 0;
+      this.skippedCursor = undefined;
+      this.skipPartition();
+      this.commit();
+      return 'ended';
+    }
   }
 
   /** Reads the current request chain to its end, or until the deadline. */
@@ -230,6 +269,27 @@ export class StreamLoader {
   private take(page: FetchedPage): void {
     for (const r of page.records) this.buffer.push(this.flat(r));
     this.bufferedPages++;
+    this.noteSkippedCursor(page.body);
+  }
+
+  /**
+   * Items a selectRecords hook leaves out (GitHub's issues endpoint returns pull requests too)
+   * were read all the same, so the bookmark may pass them: otherwise every sync would read
+   * again everything updated since the last item the stream kept.
+   */
+  private noteSkippedCursor(body: unknown): void {
+    const inc = this.stream.incremental;
+    if (!inc || !this.stream.hooks?.selectRecords) return;
+    const all = getPath(body, this.stream.records);
+    if (!Array.isArray(all)) return;
+    const column = this.stream.columns.find((c) => c.name === inc.cursorField);
+    for (const item of all) {
+      const value = getPath(item, inc.cursorField);
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const ms = toInstantMs(value, column?.format);
+      if (ms !== undefined && (this.skippedCursor === undefined || ms > this.skippedCursor))
+        this.skippedCursor = ms;
+    }
   }
 
   private flat(raw: unknown): FlatRecord {
@@ -410,6 +470,10 @@ export class StreamLoader {
     if (!inc) return;
     const run = this.state.run!;
     const column: ColumnSpec | undefined = this.stream.columns.find((c) => c.name === inc.cursorField);
+    const skipped = this.skippedCursor;
+    this.skippedCursor = undefined;
+    if (skipped !== undefined && (run.maxCursor === undefined || skipped > run.maxCursor))
+      run.maxCursor = skipped;
     for (const r of records) {
       const value = r[inc.cursorField] ?? null;
       // A calendar day (GA4's date) names no instant; as a bookmark it is that day at UTC
@@ -418,6 +482,16 @@ export class StreamLoader {
       if (ms !== undefined && (run.maxCursor === undefined || ms > run.maxCursor)) run.maxCursor = ms;
     }
     if (inc.order === 'asc') this.moveBookmark();
+  }
+
+  /** Moves past a partition that failed, without a bookmark: it is read again next time. */
+  private skipPartition(): void {
+    const run = this.state.run!;
+    const next = this.partitionValues.find((v) => v > (run.partition ?? ''));
+    if (next === undefined) {
+      delete run.next;
+      run.status = 'loaded';
+    } else this.enterPartition(next);
   }
 
   /** A partition's bookmark only moves forward. */
@@ -439,6 +513,7 @@ export class StreamLoader {
 
   private finish(): 'done' {
     const run = this.state.run!;
+    if (run.partitionError) return this.failPartitions(run.partitionError, run.partitionFailures ?? 1);
     if (this.stream.incremental && !this.stream.partitions) this.moveBookmark();
     else if (run.staging) {
       if (run.status !== 'swapping') {
@@ -468,6 +543,26 @@ export class StreamLoader {
     };
     this.commit();
     return 'done';
+  }
+
+  /**
+   * Ends a partitioned stream some of whose partitions failed. What the others wrote stays; a
+   * full refresh is not promoted, so its tab keeps the last complete copy rather than losing
+   * the failed partitions' rows.
+   */
+  private failPartitions(first: ErrorInfo, failed: number): never {
+    const run = this.state.run!;
+    if (run.staging) {
+      discardLoadingTab(this.ctx.ss, this.where);
+      run.staging = false;
+    }
+    const total = this.partitionValues.length || failed;
+    const noun = this.stream.partitions!.placeholder;
+    throw new TapdashError({
+      ...first,
+      message: `${failed} of ${total} ${noun}s could not be read; the others synced. First, ${first.message}`,
+      where: this.where,
+    });
   }
 
   private commit(): void {
