@@ -1,3 +1,4 @@
+import type { MockRequest, MockResponse } from '../../support/mock-server';
 import {
   commitJson,
   issueJson,
@@ -17,27 +18,12 @@ import {
  * with `state`/`sort`/`direction`/`since`, commits newest first with `since`, 409 for an empty
  * repository, and faults a test queues (secondary and primary rate limits, a 5xx, a broken body).
  *
- * A pure handler `(request, state) => response`: the shared mock server runs it in a worker
- * (default export, `handlerFile`), and unit tests call it directly. State is plain JSON.
+ * A pure handler `(request, state) => response` for tests/support/mock-server.ts, which runs it
+ * in a worker (default export, `handlerFile`); unit tests call it directly. State is plain JSON.
  * Sources: https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api,
  * …/rate-limits-for-the-rest-api, …/issues/issues#list-repository-issues,
  * …/commits/commits#list-commits, …/releases/releases#list-releases, …/repos/repos.
  */
-
-export interface MockRequest {
-  method: string;
-  url: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-export interface MockResponse {
-  status?: number;
-  headers?: Record<string, string | string[] | undefined>;
-  body?: unknown;
-}
 
 export type GithubFault =
   /** GitHub's secondary limit: 403 or 429 with Retry-After (seconds). */
@@ -293,4 +279,4 @@ function page(req: MockRequest, state: GithubMockState, linkPath: string, items:
   return answer(state, 200, items.slice((current - 1) * perPage, current * perPage), extra);
 }
 
-export type { SeedCommit, SeedIssue, SeedRelease, SeedRepo };
+export type { MockRequest, MockResponse, SeedCommit, SeedIssue, SeedRelease, SeedRepo };

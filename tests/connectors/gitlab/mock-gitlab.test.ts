@@ -1,4 +1,4 @@
-import type { MockRequest } from '../github/mock-github';
+import type { MockRequest } from '../../support/mock-server';
 import gitlabHandler, { type GitlabMockState, gitlabState } from './mock-gitlab';
 
 /** The mock must speak GitLab's documented protocol, or the connector tests prove nothing. */

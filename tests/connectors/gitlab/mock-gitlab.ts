@@ -1,4 +1,4 @@
-import type { MockRequest, MockResponse } from '../github/mock-github';
+import type { MockRequest, MockResponse } from '../../support/mock-server';
 import {
   issueJson,
   mergeRequestJson,
