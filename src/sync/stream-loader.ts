@@ -1,6 +1,6 @@
 import type { ColumnSpec, ConnectorSpec, StreamSpec } from '../connect/connector-spec';
 import type { Gas } from '../platform/gas';
-import { type ErrorInfo, TapdashError, toErrorInfo } from '../shared/errors';
+import { TapdashError } from '../shared/errors';
 import type { Deadline } from './deadline';
 import { DeadlineReached } from './deadline';
 import { getPath, isPlainObject } from './dot-path';
@@ -41,16 +41,6 @@ export interface LoadContext {
   parallelPages: number;
 }
 
-/** Failures a partitioned stream does not skip past: every other partition would fail the same way. */
-const STOP_EVERY_PARTITION = new Set([
-  'auth-rejected',
-  'urlfetch-quota',
-  'rate-limited',
-  'url-not-allowed',
-  'missing-secret',
-  'spreadsheet-full',
-]);
-
 /** The tab (and SQL table) of a stream: `<connection>_<stream>`. */
 export function tabName(connectionId: string, stream: string): string {
   return `${connectionId}_${stream}`;
@@ -70,8 +60,6 @@ export class StreamLoader {
   private readonly session: HttpSession;
   private buffer: FlatRecord[] = [];
   private bufferedPages = 0;
-  /** Newest cursor among buffered items that selectRecords left out (see noteSkippedCursor). */
-  private skippedCursor: number | undefined;
   /** The first call whose records are not in the buffer yet: where to resume if stopped now. */
   private resumePoint: PageCall | undefined;
   private googleToken: string | undefined;
@@ -79,6 +67,8 @@ export class StreamLoader {
   private loading: DataTab | undefined;
   /** Partitioned streams: every value, sorted; the run reads them in this order. */
   private partitionValues: string[] = [];
+  /** Newest cursor among buffered pages' items that a selectRecords hook left out. */
+  private skippedCursor: number | undefined;
   /** A bookmark to commit with the next checkpoint, for the partition being read. */
   private partitionBookmark: { value: string; bookmark: number } | undefined;
 
@@ -128,36 +118,18 @@ export class StreamLoader {
     if (this.stream.partitions && !this.startPartitions()) return this.finish();
     // One request chain, or one per partition: each ends with a checkpoint that moves on.
     while (run.status === 'loading') {
-      const read = this.stream.partitions ? this.readPartition() : this.readChain();
-      if (read === 'paused') return 'paused';
+      if (this.readChain() === 'paused') return 'paused';
     }
-    return this.finish();
-  }
-
-  /**
-   * Reads the current partition. A partition that fails for its own reasons (a repository
-   * deleted or renamed: 404; one the key may not read: 403; a reply that is not JSON) is
-   * skipped, so one bad repository does not keep every repository after it from syncing; the
-   * stream reports the first such failure when it ends. Failures that would repeat for every
-   * partition (a rejected key, the daily quota, rate limits) stop the stream at once.
-   */
-  private readPartition(): 'ended' | 'paused' {
-    try {
-      return this.readChain();
-    } catch (e) {
-      const info = toErrorInfo(e);
-      if (!(e instanceof TapdashError) || STOP_EVERY_PARTITION.has(info.code)) throw e;
-      const run = this.state.run!;
-      const spec = this.stream.partitions!;
-      run.partitionFailures = (run.partitionFailures ?? 0) + 1;
-      run.partitionError ??= { ...info, message: `${spec.placeholder} "${run.partition}": ${info.message}` };
-      this.buffer = [];
-      this.bufferedPages = 0;
-      this.skippedCursor = undefined;
-      this.skipPartition();
-      this.commit();
-      return 'ended';
+    const failed = run.partitionErrors;
+    this.finish();
+    // The repositories that could be read are in; the stream still reports the ones that could not.
+    if (failed) {
+      throw new TapdashError({
+        ...failed.first,
+        message: `${failed.count} of ${this.partitionValues.length} could not be read. ${failed.first.message}`,
+      });
     }
+    return 'done';
   }
 
   /** Reads the current request chain to its end, or until the deadline. */
@@ -172,9 +144,34 @@ export class StreamLoader {
       }
       // What was read before the failure is good: keep it, and resume at the failing page.
       if (e instanceof TapdashError) this.flush(this.resumePoint);
+      if (e instanceof TapdashError && this.stream.partitions && !STREAM_WIDE.has(e.code)) {
+        this.skipPartition(e);
+        return 'ended';
+      }
       throw e;
     }
     return resumeAt ? 'paused' : 'ended';
+  }
+
+  /**
+   * One repository that cannot be read (gone, no access) must not keep the others from
+   * syncing: it is noted, its bookmark left where it was, and the next one is read.
+   */
+  private skipPartition(error: TapdashError): void {
+    const run = this.state.run!;
+    const value = run.partition!;
+    const info = error.toInfo();
+    const noted = run.partitionErrors ?? {
+      count: 0,
+      first: { ...info, message: `${value}: ${info.message}` },
+    };
+    run.partitionErrors = { ...noted, count: noted.count + 1 };
+    const next = this.partitionValues.find((v) => v > value);
+    if (next === undefined) {
+      delete run.next;
+      run.status = 'loaded';
+    } else this.enterPartition(next);
+    this.commit();
   }
 
   /**
@@ -273,20 +270,19 @@ export class StreamLoader {
   }
 
   /**
-   * Items a selectRecords hook leaves out (GitHub's issues endpoint returns pull requests too)
-   * were read all the same, so the bookmark may pass them: otherwise every sync would read
-   * again everything updated since the last item the stream kept.
+   * Items a selectRecords hook leaves out (GitHub's issues endpoint also returns pull requests)
+   * were read all the same: the bookmark may pass them, or every sync would read them again.
    */
   private noteSkippedCursor(body: unknown): void {
     const inc = this.stream.incremental;
     if (!inc || !this.stream.hooks?.selectRecords) return;
     const all = getPath(body, this.stream.records);
     if (!Array.isArray(all)) return;
-    const column = this.stream.columns.find((c) => c.name === inc.cursorField);
+    const format = this.stream.columns.find((c) => c.name === inc.cursorField)?.format;
     for (const item of all) {
       const value = getPath(item, inc.cursorField);
       if (typeof value !== 'string' && typeof value !== 'number') continue;
-      const ms = toInstantMs(value, column?.format);
+      const ms = toInstantMs(value, format);
       if (ms !== undefined && (this.skippedCursor === undefined || ms > this.skippedCursor))
         this.skippedCursor = ms;
     }
@@ -304,8 +300,7 @@ export class StreamLoader {
       : raw;
     const flat = flatten(mapped, { keepWhole: this.keepWhole });
     const column = this.stream.partitions?.column;
-    if (column && partition !== undefined && (flat[column] === undefined || flat[column] === null))
-      flat[column] = partition;
+    if (column && partition !== undefined) flat[column] = partition;
     return flat;
   }
 
@@ -470,10 +465,12 @@ export class StreamLoader {
     if (!inc) return;
     const run = this.state.run!;
     const column: ColumnSpec | undefined = this.stream.columns.find((c) => c.name === inc.cursorField);
-    const skipped = this.skippedCursor;
+    if (
+      this.skippedCursor !== undefined &&
+      (run.maxCursor === undefined || this.skippedCursor > run.maxCursor)
+    )
+      run.maxCursor = this.skippedCursor;
     this.skippedCursor = undefined;
-    if (skipped !== undefined && (run.maxCursor === undefined || skipped > run.maxCursor))
-      run.maxCursor = skipped;
     for (const r of records) {
       const value = r[inc.cursorField] ?? null;
       // A calendar day (GA4's date) names no instant; as a bookmark it is that day at UTC
@@ -482,16 +479,6 @@ export class StreamLoader {
       if (ms !== undefined && (run.maxCursor === undefined || ms > run.maxCursor)) run.maxCursor = ms;
     }
     if (inc.order === 'asc') this.moveBookmark();
-  }
-
-  /** Moves past a partition that failed, without a bookmark: it is read again next time. */
-  private skipPartition(): void {
-    const run = this.state.run!;
-    const next = this.partitionValues.find((v) => v > (run.partition ?? ''));
-    if (next === undefined) {
-      delete run.next;
-      run.status = 'loaded';
-    } else this.enterPartition(next);
   }
 
   /** A partition's bookmark only moves forward. */
@@ -513,7 +500,6 @@ export class StreamLoader {
 
   private finish(): 'done' {
     const run = this.state.run!;
-    if (run.partitionError) return this.failPartitions(run.partitionError, run.partitionFailures ?? 1);
     if (this.stream.incremental && !this.stream.partitions) this.moveBookmark();
     else if (run.staging) {
       if (run.status !== 'swapping') {
@@ -545,31 +531,20 @@ export class StreamLoader {
     return 'done';
   }
 
-  /**
-   * Ends a partitioned stream some of whose partitions failed. What the others wrote stays; a
-   * full refresh is not promoted, so its tab keeps the last complete copy rather than losing
-   * the failed partitions' rows.
-   */
-  private failPartitions(first: ErrorInfo, failed: number): never {
-    const run = this.state.run!;
-    if (run.staging) {
-      discardLoadingTab(this.ctx.ss, this.where);
-      run.staging = false;
-    }
-    const total = this.partitionValues.length || failed;
-    const noun = this.stream.partitions!.placeholder;
-    throw new TapdashError({
-      ...first,
-      message: `${failed} of ${total} ${noun}s could not be read; the others synced. First, ${first.message}`,
-      where: this.where,
-    });
-  }
-
   private commit(): void {
     this.ctx.store.writeStream(this.ctx.connectionId, this.stream.name, this.state, this.partitionBookmark);
     this.partitionBookmark = undefined;
   }
 }
+
+/** Errors that every partition would hit alike: no point trying the others. */
+const STREAM_WIDE = new Set([
+  'auth-rejected',
+  'urlfetch-quota',
+  'spreadsheet-full',
+  'missing-secret',
+  'config-missing',
+]);
 
 function calendarDayMs(value: FlatRecord[string]): number | undefined {
   const day = typeof value === 'string' ? calendarDate(value.trim()) : undefined;

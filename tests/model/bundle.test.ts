@@ -75,10 +75,14 @@ describe('models in the built bundle (dist/Code.js in a bare Apps Script-like vm
       value: { spec: { name: 'customers_by_email', label: 'Customers' } },
     });
     const refreshed = plain(invoke(emu, bundle, 'refreshModels', [], { kind: 'menu' }));
-    // Built-in models of the registered packages come back too (waiting for their first sync).
+    // Built-in packages' models are listed too (waiting for their sources' first sync).
     expect(refreshed).toMatchObject({ ok: true });
-    const models = (refreshed as { value: { models: Array<{ name: string }> } }).value.models;
-    expect(models.find((m) => m.name === 'customers_by_email')).toMatchObject({ status: 'ok', rows: 2 });
+    expect(
+      refreshed.value.models.find((m: { name: string }) => m.name === 'customers_by_email'),
+    ).toMatchObject({
+      status: 'ok',
+      rows: 2,
+    });
     const tab = emu.run((gas) =>
       gas.SpreadsheetApp.getActive().getSheetByName('Customers')!.getDataRange().getValues(),
     );

@@ -133,6 +133,7 @@ describe('retry rules', () => {
     expect(isRetryableStatus(429, {})).toBe(true);
     expect(isRetryableStatus(503, {})).toBe(true);
     expect(isRetryableStatus(403, { 'x-ratelimit-remaining': '0' })).toBe(true);
+    expect(isRetryableStatus(403, { 'retry-after': '60', 'x-ratelimit-remaining': '4000' })).toBe(true);
   });
 
   it("retries a 403 with Retry-After: GitHub's secondary rate limit, requests still remaining", () => {
