@@ -136,10 +136,6 @@ describe('retry rules', () => {
     expect(isRetryableStatus(403, { 'retry-after': '60', 'x-ratelimit-remaining': '4000' })).toBe(true);
   });
 
-  it("retries a 403 with Retry-After: GitHub's secondary rate limit, requests still remaining", () => {
-    expect(isRetryableStatus(403, { 'retry-after': '60', 'x-ratelimit-remaining': '4000' })).toBe(true);
-  });
-
   it.each([400, 401, 403, 404, 422, 501])('never retries %i', (status) => {
     expect(isRetryableStatus(status, {})).toBe(false);
   });
