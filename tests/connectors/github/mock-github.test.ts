@@ -4,6 +4,8 @@ import githubHandler, {
   githubState,
   type MockRequest,
 } from './mock-github';
+import lastPage from './payloads/list_repo_issues_lastpage_recorded.json';
+import firstPage from './payloads/list_repo_issues_page1_recorded.json';
 
 /** The mock must speak GitHub's documented protocol, or the connector tests prove nothing. */
 
@@ -88,6 +90,37 @@ describe('GitHub mock API', () => {
     const last = githubHandler(request('/repositories/515/issues', { ...q, page: '3' }, authed(s)), s);
     expect(last.headers?.link).not.toContain('rel="next"');
     expect((last.body as unknown[]).length).toBe(1);
+  });
+
+  it('writes the Link header exactly as the recorded GitHub responses do, first page and last', () => {
+    // The recording: 13 open issues, 3 a page, in repository 515435940.
+    const s = githubState({
+      repos: [
+        {
+          id: 515435940,
+          name: 'api',
+          created_at: day(0),
+          issues: Array.from({ length: 13 }, (_, i) => ({
+            number: i + 1,
+            title: `Test issue ${i + 1}`,
+            state: 'open' as const,
+            created_at: day(i),
+            updated_at: day(i),
+          })),
+          commits: [],
+          releases: [],
+        },
+      ],
+    });
+    const local = (link: string) => link.replaceAll('https://api.github.com', 'http://127.0.0.1:4000');
+    const first = githubHandler(request('/repos/acme/api/issues', { per_page: '3' }, authed(s)), s);
+    expect(first.headers?.link).toBe(local(firstPage.headers.Link));
+    const last = githubHandler(
+      request('/repositories/515435940/issues', { per_page: '3', page: '5' }, authed(s)),
+      s,
+    );
+    expect(last.headers?.link).toBe(local(lastPage.headers.Link));
+    expect((last.body as unknown[]).length).toBe(lastPage.body.length);
   });
 
   it('lists open issues by default and all states, oldest update first, when asked', () => {

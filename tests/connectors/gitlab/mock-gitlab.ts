@@ -7,6 +7,7 @@ import {
   type SeedMergeRequest,
   type SeedProject,
 } from './gitlab-shapes';
+import unauthorized from './payloads/error_401_unauthorized.json';
 
 /**
  * GitLab's REST API v4 as documented, for the connector's tests: `PRIVATE-TOKEN` (or Bearer)
@@ -60,7 +61,7 @@ const API = '/api/v4';
 
 export default function gitlabHandler(req: MockRequest, state: GitlabMockState): MockResponse {
   if (!req.path.startsWith(`${API}/`)) return signInPage();
-  if (!authorized(req, state)) return json(401, { message: '401 Unauthorized' });
+  if (!authorized(req, state)) return json(401, unauthorized);
   const fault = takeFault(req, state);
   if (fault) return fault;
   return route(req, state) ?? json(404, { message: '404 Not Found' });
