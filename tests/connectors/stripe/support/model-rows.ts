@@ -1,0 +1,32 @@
+/** Helpers to read model results in tests: months as `YYYY-MM`, rows picked by key. */
+import type { Cell, Row } from './engine-tables';
+
+export function ym(value: Cell | undefined): string {
+  if (!(value instanceof Date)) throw new Error(`Expected a month Date, got ${String(value)}`);
+  const m = value.getMonth() + 1;
+  return `${value.getFullYear()}-${m < 10 ? '0' : ''}${m}`;
+}
+
+/** Rows with their month as `YYYY-MM`, keeping only the listed columns. */
+export function byMonth(
+  rows: readonly Row[],
+  columns: readonly string[],
+): Record<string, Record<string, Cell>> {
+  const out: Record<string, Record<string, Cell>> = {};
+  for (const row of rows) out[ym(row.month)] = Object.fromEntries(columns.map((c) => [c, row[c] ?? null]));
+  return out;
+}
+
+/** One customer's month-end MRR, `YYYY-MM` → MRR, months with a row only. */
+export function customerMrr(rows: readonly Row[], customer: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const row of rows.filter((r) => r.customer === customer)) out[ym(row.month)] = row.mrr as number;
+  return out;
+}
+
+export function movementsOf(rows: readonly Row[], customer: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const row of rows.filter((r) => r.customer === customer && r.movement !== 'none'))
+    out[ym(row.month)] = row.movement as string;
+  return out;
+}
