@@ -79,7 +79,9 @@ const lines: ModelSpec = {
  * Step 2. Today's MRR of each active or past-due subscription: every licensed item's unit price
  * × quantity, normalised to a month, then its discount if still in force (no end date, or one
  * in the future): percent off scales it, amount off (per billing period) is spread over a month
- * the same way. Trialing, canceled, unpaid, incomplete and paused subscriptions are worth 0.
+ * the same way. A tiered price has no single unit price, so a subscription with one is valued
+ * from its invoice lines in force now instead. Trialing, canceled, unpaid, incomplete and
+ * paused subscriptions are worth 0 and have no row.
  */
 const subscriptionsNow: ModelSpec = {
   name: 'stripe_subscription_mrr',
@@ -91,7 +93,8 @@ const subscriptionsNow: ModelSpec = {
           * ${perMonth('it.[price.recurring.interval]', 'it.[price.recurring.interval_count]')}
           / ${minorUnits('it.[price.currency]')}) AS list_mrr,
         MAX(${perMonth('it.[price.recurring.interval]', 'it.[price.recurring.interval_count]')}) AS per_month,
-        MAX(${minorUnits('it.[price.currency]')}) AS minor_units
+        MAX(${minorUnits('it.[price.currency]')}) AS minor_units,
+        MIN(CASE WHEN it.[price.billing_scheme] = 'tiered' THEN 0 ELSE 1 END) AS priced
       FROM stripe_subscription_items it
       JOIN stripe_subscriptions s ON s.id = it.subscription
       WHERE s.status IN ('active', 'past_due')
@@ -99,20 +102,30 @@ const subscriptionsNow: ModelSpec = {
       GROUP BY s.id, s.customer, s.status
     ),
     discounted AS (
-      SELECT i.subscription, i.customer, i.status, i.list_mrr,
+      SELECT i.subscription, i.customer, i.status, i.list_mrr, i.priced,
         (CASE WHEN ${hasDate('d.[discount.end]')} AND d.[discount.end] <= NOW() THEN 0
           ELSE ${orZero('d.[discount.coupon.percent_off]')} END) AS percent_off,
         (CASE WHEN ${hasDate('d.[discount.end]')} AND d.[discount.end] <= NOW() THEN 0
           ELSE ${orZero('d.[discount.coupon.amount_off]')} / i.minor_units * i.per_month END) AS amount_off_mrr
       FROM items i
       JOIN stripe_subscriptions d ON d.id = i.subscription
+    ),
+    invoiced AS (
+      SELECT subscription, SUM(mrr) AS mrr
+      FROM stripe_mrr_lines
+      WHERE period_start <= NOW() AND NOW() < period_end
+      GROUP BY subscription
     )
-    SELECT subscription, customer, status, ROUND(list_mrr, 2) AS list_mrr, percent_off,
-      ROUND(amount_off_mrr, 2) AS amount_off_mrr,
-      ROUND(CASE WHEN list_mrr * (1 - percent_off / 100) - amount_off_mrr < 0 THEN 0
-        ELSE list_mrr * (1 - percent_off / 100) - amount_off_mrr END, 2) AS mrr
-    FROM discounted
-    ORDER BY customer, subscription`,
+    SELECT d.subscription, d.customer, d.status,
+      (CASE WHEN d.priced = 1 THEN 'prices' ELSE 'invoice lines' END) AS valued_from,
+      ROUND(d.list_mrr, 2) AS list_mrr, d.percent_off, ROUND(d.amount_off_mrr, 2) AS amount_off_mrr,
+      ROUND(CASE
+        WHEN d.priced = 0 THEN (CASE WHEN v.mrr > 0 THEN v.mrr ELSE 0 END)
+        WHEN d.list_mrr * (1 - d.percent_off / 100) - d.amount_off_mrr < 0 THEN 0
+        ELSE d.list_mrr * (1 - d.percent_off / 100) - d.amount_off_mrr END, 2) AS mrr
+    FROM discounted d
+    LEFT JOIN invoiced v ON v.subscription = d.subscription
+    ORDER BY d.customer, d.subscription`,
   formats: { list_mrr: 'currency', percent_off: 'number', amount_off_mrr: 'currency', mrr: 'currency' },
   tests: [{ type: 'unique', columns: ['subscription'] }],
 };
