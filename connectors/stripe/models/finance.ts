@@ -65,7 +65,7 @@ const revenue: ModelSpec = {
     SELECT ${monthFromIndex('idx')} AS month,
       SUM(CASE WHEN category = 'charge' THEN 1 ELSE 0 END) AS payments,
       ROUND(SUM(CASE WHEN category = 'charge' THEN amount ELSE 0 END), 2) AS gross_revenue,
-      ROUND(-SUM(CASE WHEN category IN ('refund', 'refund_failure') THEN amount ELSE 0 END), 2) AS refunds,
+      ROUND(0 - SUM(CASE WHEN category IN ('refund', 'refund_failure') THEN amount ELSE 0 END), 2) AS refunds,
       ROUND(SUM(CASE WHEN category IN ('charge', 'refund', 'refund_failure') THEN amount ELSE 0 END), 2) AS net_revenue,
       ROUND(SUM(CASE WHEN category IN ('charge', 'refund', 'refund_failure') THEN fee ELSE 0 END), 2) AS fees
     FROM tx

@@ -261,8 +261,8 @@ const movements: ModelSpec = {
   sql: `SELECT month, 'New' AS movement, new_mrr AS amount FROM stripe_mrr
     UNION ALL SELECT month, 'Expansion' AS movement, expansion_mrr AS amount FROM stripe_mrr
     UNION ALL SELECT month, 'Reactivation' AS movement, reactivation_mrr AS amount FROM stripe_mrr
-    UNION ALL SELECT month, 'Contraction' AS movement, -contraction_mrr AS amount FROM stripe_mrr
-    UNION ALL SELECT month, 'Churn' AS movement, -churned_mrr AS amount FROM stripe_mrr`,
+    UNION ALL SELECT month, 'Contraction' AS movement, 0 - contraction_mrr AS amount FROM stripe_mrr
+    UNION ALL SELECT month, 'Churn' AS movement, 0 - churned_mrr AS amount FROM stripe_mrr`,
   formats: { month: 'month', amount: 'currency' },
 };
 

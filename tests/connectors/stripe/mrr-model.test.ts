@@ -5,7 +5,7 @@
 import { stripePackage } from '../../../connectors/stripe/package';
 import { stripe } from '../../../connectors/stripe/spec';
 import { type Row, tablesFromPages, withBlankCells } from './support/engine-tables';
-import { byMonth, customerMrr, movementsOf } from './support/model-rows';
+import { byMonth, customerMrr, movementsOf, ym } from './support/model-rows';
 import { runModels } from './support/run-models';
 import { NOW, saasPages } from './support/saas-fixture';
 
@@ -131,6 +131,21 @@ describe('stripe_mrr', () => {
     const months = results.stripe_mrr.map((r) => (r.month as Date).getTime());
     expect(months).toEqual([...months].sort((a, b) => a - b));
     expect(new Set(months).size).toBe(months.length);
+  });
+});
+
+describe('stripe_mrr_movements', () => {
+  test('lists every movement of every month, losses as negative amounts', () => {
+    const april = results.stripe_mrr_movements.filter((r) => ym(r.month) === '2025-04');
+    expect(april.map((r) => [r.movement, r.amount])).toEqual([
+      ['New', 0],
+      ['Expansion', 50],
+      ['Reactivation', 100],
+      ['Contraction', 0],
+      ['Churn', 0],
+    ]);
+    const may = results.stripe_mrr_movements.filter((r) => ym(r.month) === '2025-05');
+    expect(may.find((r) => r.movement === 'Churn')?.amount).toBe(-50);
   });
 });
 

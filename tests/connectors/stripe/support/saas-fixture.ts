@@ -15,6 +15,8 @@
  * | cus_reactivate | Basic from 5 Jan, ends 5 Feb; comes back on Pro on 12 Apr                   |
  */
 import {
+  balanceTransaction,
+  charge,
   customer,
   discount,
   invoice,
@@ -341,6 +343,55 @@ const invoices: StripeObject[] = [
   ]),
 ];
 
+/**
+ * Every paid invoice was paid by one charge the day it was created; the 5 July past-due
+ * invoice failed twice (5 and 8 July); cus_cancel got $20 back on 22 April.
+ */
+const paidInvoices = invoices.filter((i) => i.status === 'paid' && (i.total as number) > 0);
+const charges = [
+  ...paidInvoices.map((i) =>
+    charge({
+      id: `ch_${(i.id as string).slice(3)}`,
+      customer: i.customer as string,
+      amount: i.total as number,
+      created: new Date((i.created as number) * 1000).toISOString(),
+      status: 'succeeded',
+    }),
+  ),
+  charge({
+    id: 'ch_pastdue_3a',
+    customer: 'cus_pastdue',
+    amount: 5000,
+    created: '2025-07-05',
+    status: 'failed',
+  }),
+  charge({
+    id: 'ch_pastdue_3b',
+    customer: 'cus_pastdue',
+    amount: 5000,
+    created: '2025-07-08',
+    status: 'failed',
+  }),
+];
+const balanceTransactions = [
+  ...paidInvoices.map((i) =>
+    balanceTransaction({
+      id: `txn_${(i.id as string).slice(3)}`,
+      amount: i.total as number,
+      fee: Math.round((i.total as number) * 0.029) + 30,
+      created: new Date((i.created as number) * 1000).toISOString(),
+      reporting_category: 'charge',
+      source: `ch_${(i.id as string).slice(3)}`,
+    }),
+  ),
+  balanceTransaction({
+    id: 'txn_refund_cancel',
+    amount: -2000,
+    created: '2025-04-22',
+    reporting_category: 'refund',
+  }),
+];
+
 /** The fixture as the API pages it (one page per endpoint), keyed by endpoint path. */
 export function saasPages(): Record<string, unknown[]> {
   return {
@@ -348,9 +399,16 @@ export function saasPages(): Record<string, unknown[]> {
     '/v1/subscriptions': [listPage('/v1/subscriptions', subscriptions)],
     '/v1/prices': [listPage('/v1/prices', Object.values(PRICES))],
     '/v1/invoices': [listPage('/v1/invoices', invoices)],
-    '/v1/charges': [listPage('/v1/charges', [])],
-    '/v1/balance_transactions': [listPage('/v1/balance_transactions', [])],
+    '/v1/charges': [listPage('/v1/charges', charges)],
+    '/v1/balance_transactions': [listPage('/v1/balance_transactions', balanceTransactions)],
   };
 }
 
-export const SAAS = { customers, subscriptions, invoices, prices: Object.values(PRICES) };
+export const SAAS = {
+  customers,
+  subscriptions,
+  invoices,
+  prices: Object.values(PRICES),
+  charges,
+  balanceTransactions,
+};
