@@ -90,12 +90,17 @@ export function selectSubscriptionItems(body: unknown): unknown[] {
   );
 }
 
-/** An invoice without its `lines` list (the invoice_lines tab holds it), naming its subscription. */
+/**
+ * An invoice without its `lines` list (the invoice_lines tab holds it), naming its subscription.
+ * A list response embeds only the first lines of each invoice; `lines_has_more` flags the rare
+ * invoice (many items or changes) whose other lines the invoice_lines tab lacks.
+ */
 export function mapInvoice(raw: unknown): Json {
   const { lines, ...rest } = asObject(raw);
   const parent = asObject(rest.parent);
   return {
     ...rest,
+    lines_has_more: asObject(lines).has_more === true,
     subscription: first(idOf(asObject(parent.subscription_details).subscription), idOf(rest.subscription)),
   };
 }

@@ -251,6 +251,10 @@ const invoices: StreamSpec = {
     int('subtotal', AMOUNT),
     int('total', AMOUNT),
     json('total_discount_amounts'),
+    bool(
+      'lines_has_more',
+      'True when Stripe embedded only part of the lines (the invoice_lines tab lacks the rest).',
+    ),
     int('attempt_count', 'Payment attempts so far.'),
     bool('attempted'),
     time('next_payment_attempt'),

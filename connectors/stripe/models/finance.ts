@@ -49,7 +49,8 @@ const customerMetrics: ModelSpec = {
 
 /**
  * Money that reached the Stripe balance, by month of the transaction: payments (reporting
- * category `charge`) minus refunds (`refund`, and `refund_failure` when a refund bounced back).
+ * category `charge`, less `partial_capture_reversal`: the uncaptured part of an authorisation)
+ * minus refunds (`refund`, and `refund_failure` when a refund bounced back).
  * Amounts are in the balance currency, so they add up across the currencies customers paid in.
  */
 const revenue: ModelSpec = {
@@ -64,9 +65,9 @@ const revenue: ModelSpec = {
     )
     SELECT ${monthFromIndex('idx')} AS month,
       SUM(CASE WHEN category = 'charge' THEN 1 ELSE 0 END) AS payments,
-      ROUND(SUM(CASE WHEN category = 'charge' THEN amount ELSE 0 END), 2) AS gross_revenue,
+      ROUND(SUM(CASE WHEN category IN ('charge', 'partial_capture_reversal') THEN amount ELSE 0 END), 2) AS gross_revenue,
       ROUND(0 - SUM(CASE WHEN category IN ('refund', 'refund_failure') THEN amount ELSE 0 END), 2) AS refunds,
-      ROUND(SUM(CASE WHEN category IN ('charge', 'refund', 'refund_failure') THEN amount ELSE 0 END), 2) AS net_revenue,
+      ROUND(SUM(CASE WHEN category IN ('charge', 'partial_capture_reversal', 'refund', 'refund_failure') THEN amount ELSE 0 END), 2) AS net_revenue,
       ROUND(SUM(CASE WHEN category IN ('charge', 'refund', 'refund_failure') THEN fee ELSE 0 END), 2) AS fees
     FROM tx
     GROUP BY idx

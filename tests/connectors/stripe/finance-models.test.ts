@@ -80,7 +80,7 @@ afterAll(() => {
 });
 
 test('net revenue is payments minus refunds, by month of the balance transaction', () => {
-  // May: payments $50 + $100 = $150; refund $20; net $130; fees $1.75 + $3.20 = $4.95.
+  // May: payments $50 + ($120 − $20 never captured) = $150; refund $20; net $130; fees $1.75 + $3.20 = $4.95.
   // June: payment $1,200; refund $50 that bounced back (+$50): refunds 50 − 50 = 0; fees $35.10.
   // July: ¥500,000, a zero-decimal currency: 500000, not 5000.
   expect(

@@ -94,6 +94,8 @@ describe('invoices', () => {
     // The fixture's parent.subscription_details.subscription is the literal "subscription".
     expect(mapped.subscription).toBe('subscription');
     expect(mapped.id).toBe('in_1Pgc6tB7WZ01zgkWu9fdqL6I');
+    expect(mapped.lines_has_more).toBe(false);
+    expect(mapInvoice({ id: 'in_big', lines: { data: [], has_more: true } }).lines_has_more).toBe(true);
   });
 
   test("Stripe's fixture line is read through its parent and pricing objects", () => {
