@@ -77,38 +77,45 @@ const lines: ModelSpec = {
 
 /**
  * Step 2. Today's MRR of each active or past-due subscription: every licensed item's unit price
- * × quantity, normalised to a month, then its discount if still in force (no end date, or one
- * in the future): percent off scales it, amount off (per billing period) is spread over a month
- * the same way. A tiered price has no single unit price, so a subscription with one is valued
- * from its invoice lines in force now instead. Trialing, canceled, unpaid, incomplete and
- * paused subscriptions are worth 0 and have no row.
+ * × quantity less its discount if still in force (no end date, or one in the future), normalised
+ * to a month. Percent off comes off each item rounded to the cent, as Stripe rounds it on the
+ * invoice; amount off comes off once per billing period, spread over a month the same way. The
+ * arithmetic follows step 1's, so a subscription invoiced as it stands is worth the same either
+ * way. A tiered price has no single unit price, so a subscription with one is valued from its
+ * invoice lines in force now. Trialing, canceled, unpaid, incomplete and paused subscriptions
+ * are worth 0 and have no row.
  */
 const subscriptionsNow: ModelSpec = {
   name: 'stripe_subscription_mrr',
   label: 'Stripe MRR by subscription',
   description: "Each live subscription's monthly value today, from its current items and discount.",
-  sql: `WITH items AS (
+  sql: `WITH live AS (
       SELECT s.id AS subscription, s.customer, s.status,
-        SUM(${orZero('it.[price.unit_amount]')} * ${orZero('it.quantity')}
-          * ${perMonth('it.[price.recurring.interval]', 'it.[price.recurring.interval_count]')}
-          / ${minorUnits('it.[price.currency]')}) AS list_mrr,
-        MAX(${perMonth('it.[price.recurring.interval]', 'it.[price.recurring.interval_count]')}) AS per_month,
-        MAX(${minorUnits('it.[price.currency]')}) AS minor_units,
-        MIN(CASE WHEN it.[price.billing_scheme] = 'tiered' THEN 0 ELSE 1 END) AS priced
-      FROM stripe_subscription_items it
-      JOIN stripe_subscriptions s ON s.id = it.subscription
+        (CASE WHEN ${hasDate('s.[discount.end]')} AND s.[discount.end] <= NOW() THEN 0
+          ELSE ${orZero('s.[discount.coupon.percent_off]')} END) AS percent_off,
+        (CASE WHEN ${hasDate('s.[discount.end]')} AND s.[discount.end] <= NOW() THEN 0
+          ELSE ${orZero('s.[discount.coupon.amount_off]')} END) AS amount_off
+      FROM stripe_subscriptions s
       WHERE s.status IN ('active', 'past_due')
-        AND it.[price.type] = 'recurring' AND it.[price.recurring.usage_type] = 'licensed'
-      GROUP BY s.id, s.customer, s.status
     ),
-    discounted AS (
-      SELECT i.subscription, i.customer, i.status, i.list_mrr, i.priced,
-        (CASE WHEN ${hasDate('d.[discount.end]')} AND d.[discount.end] <= NOW() THEN 0
-          ELSE ${orZero('d.[discount.coupon.percent_off]')} END) AS percent_off,
-        (CASE WHEN ${hasDate('d.[discount.end]')} AND d.[discount.end] <= NOW() THEN 0
-          ELSE ${orZero('d.[discount.coupon.amount_off]')} / i.minor_units * i.per_month END) AS amount_off_mrr
-      FROM items i
-      JOIN stripe_subscriptions d ON d.id = i.subscription
+    items AS (
+      SELECT l.subscription, l.customer, l.status, l.percent_off, l.amount_off,
+        ${orZero('it.[price.unit_amount]')} * ${orZero('it.quantity')} AS gross,
+        ${perMonth('it.[price.recurring.interval]', 'it.[price.recurring.interval_count]')} AS per_month,
+        ${minorUnits('it.[price.currency]')} AS minor_units,
+        (CASE WHEN it.[price.billing_scheme] = 'tiered' THEN 0 ELSE 1 END) AS priced
+      FROM stripe_subscription_items it
+      JOIN live l ON l.subscription = it.subscription
+      WHERE it.[price.type] = 'recurring' AND it.[price.recurring.usage_type] = 'licensed'
+    ),
+    valued AS (
+      SELECT subscription, customer, status, MAX(percent_off) AS percent_off,
+        SUM(gross * per_month / minor_units) AS list_mrr,
+        SUM((gross - ROUND(gross * percent_off / 100)) * per_month / minor_units) AS after_percent,
+        MAX(amount_off) * MAX(per_month) / MAX(minor_units) AS amount_off_mrr,
+        MIN(priced) AS priced
+      FROM items
+      GROUP BY subscription, customer, status
     ),
     invoiced AS (
       SELECT subscription, SUM(mrr) AS mrr
@@ -116,16 +123,16 @@ const subscriptionsNow: ModelSpec = {
       WHERE period_start <= NOW() AND NOW() < period_end
       GROUP BY subscription
     )
-    SELECT d.subscription, d.customer, d.status,
-      (CASE WHEN d.priced = 1 THEN 'prices' ELSE 'invoice lines' END) AS valued_from,
-      ROUND(d.list_mrr, 2) AS list_mrr, d.percent_off, ROUND(d.amount_off_mrr, 2) AS amount_off_mrr,
+    SELECT v.subscription, v.customer, v.status,
+      (CASE WHEN v.priced = 1 THEN 'prices' ELSE 'invoice lines' END) AS valued_from,
+      ROUND(v.list_mrr, 2) AS list_mrr, v.percent_off, ROUND(v.amount_off_mrr, 2) AS amount_off_mrr,
       ROUND(CASE
-        WHEN d.priced = 0 THEN (CASE WHEN v.mrr > 0 THEN v.mrr ELSE 0 END)
-        WHEN d.list_mrr * (1 - d.percent_off / 100) - d.amount_off_mrr < 0 THEN 0
-        ELSE d.list_mrr * (1 - d.percent_off / 100) - d.amount_off_mrr END, 2) AS mrr
-    FROM discounted d
-    LEFT JOIN invoiced v ON v.subscription = d.subscription
-    ORDER BY d.customer, d.subscription`,
+        WHEN v.priced = 0 THEN (CASE WHEN i.mrr > 0 THEN i.mrr ELSE 0 END)
+        WHEN v.after_percent - v.amount_off_mrr < 0 THEN 0
+        ELSE v.after_percent - v.amount_off_mrr END, 4) AS mrr
+    FROM valued v
+    LEFT JOIN invoiced i ON i.subscription = v.subscription
+    ORDER BY v.customer, v.subscription`,
   formats: { list_mrr: 'currency', percent_off: 'number', amount_off_mrr: 'currency', mrr: 'currency' },
   tests: [{ type: 'unique', columns: ['subscription'] }],
 };
