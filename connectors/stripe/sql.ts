@@ -37,14 +37,6 @@ export function hasDate(cell: string): string {
   return `${cell} > 0`;
 }
 
-/**
- * A Date as a number (its milliseconds): `=` compares two Dates by identity, not by value, so
- * equal instants are matched through this.
- */
-export function instant(date: string): string {
-  return `(${date} * 1)`;
-}
-
 /** Month number of a Date (year × 12 + month − 1): consecutive months differ by 1. */
 export function monthIndex(date: string): string {
   return `(YEAR(${date}) * 12 + MONTH(${date}) - 1)`;
@@ -81,15 +73,28 @@ export function orZero(cell: string): string {
 }
 
 /**
+ * A CTE `name` with the whole numbers 0 to count − 1 in column `n`, written out: models have no
+ * series function, and the model layer sizes a CTE of literal rows exactly.
+ */
+export function numbersCte(name: string, count: number): string {
+  return `${name} AS (${Array.from({ length: count }, (_, n) => `SELECT ${n} AS n`).join(' UNION ALL ')})`;
+}
+
+/** A CTE `digits` with the numbers 0 to 9 in column `d`. */
+export function digitsCte(): string {
+  return `digits AS (${Array.from({ length: 10 }, (_, d) => `SELECT ${d} AS d`).join(' UNION ALL ')})`;
+}
+
+/**
  * CTEs for `months`: every month from the first month of `firstMonthExpr` over `table` (the
- * current month when the table is empty) to the current month, with `idx` (month number),
- * `month` (its first day) and `is_current`. Numbers come from digits, because models read
- * only tabs and other models (no series function).
+ * current month when the table is empty) to the current month, at most 300 months (25 years,
+ * longer than Stripe has existed), with `idx` (month number), `month` (its first day) and
+ * `is_current`. `table` should be small (the model layer sizes this as 300 × its rows).
  */
 export function calendarCtes(table: string, firstMonthExpr: string): string {
-  const digits = Array.from({ length: 10 }, (_, d) => `SELECT ${d} AS d`).join(' UNION ALL ');
-  return `digits AS (${digits}),
-    month_numbers AS (SELECT a.d * 100 + b.d * 10 + c.d AS n FROM digits a, digits b, digits c),
+  return `${digitsCte()},
+    hundreds AS (SELECT 0 AS d UNION ALL SELECT 1 AS d UNION ALL SELECT 2 AS d),
+    month_numbers AS (SELECT a.d * 100 + b.d * 10 + c.d AS n FROM hundreds a, digits b, digits c),
     bounds AS (
       SELECT COALESCE(MIN(${monthIndex(firstMonthExpr)}), ${CURRENT_MONTH_INDEX}) AS first_idx,
         ${CURRENT_MONTH_INDEX} AS now_idx
@@ -98,7 +103,7 @@ export function calendarCtes(table: string, firstMonthExpr: string): string {
     months AS (
       SELECT b.first_idx + k.n AS idx, ${monthFromIndex('b.first_idx + k.n')} AS month,
         b.first_idx + k.n = b.now_idx AS is_current
-      FROM month_numbers k, bounds b
+      FROM bounds b, month_numbers k
       WHERE b.first_idx + k.n <= b.now_idx
     )`;
 }

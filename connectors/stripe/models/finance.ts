@@ -1,9 +1,9 @@
 import type { ModelSpec } from '../../../src/model/model-spec';
-import { hasDate, minorUnits, monthFromIndex, monthIndex } from '../sql';
+import { CURRENT_MONTH_INDEX, hasDate, minorUnits, monthFromIndex, monthIndex } from '../sql';
 
 /**
  * Customer counts, churn and retention per month, from each customer's month-end MRR
- * (stripe_customer_mrr). A month's starting point is the end of the month before.
+ * (stripe_customer_mrr, carried one month on as the next month's start).
  *
  * - customers: customers paying at the month's end (MRR above 0).
  * - ARPA: MRR ÷ customers.
@@ -16,25 +16,36 @@ const customerMetrics: ModelSpec = {
   name: 'stripe_customer_metrics',
   label: 'Stripe customers and retention',
   description: 'Paying customers, ARPA, customer churn rate and net revenue retention by month.',
-  sql: `WITH per_month AS (
-      SELECT ${monthIndex('month')} AS idx,
+  sql: `WITH shifted AS (
+      SELECT customer, ${monthIndex('month')} AS idx, mrr, 0 AS previous_mrr FROM stripe_customer_mrr
+      UNION ALL
+      SELECT customer, ${monthIndex('month')} + 1 AS idx, 0 AS mrr, mrr AS previous_mrr
+      FROM stripe_customer_mrr
+      WHERE ${monthIndex('month')} < ${CURRENT_MONTH_INDEX}
+    ),
+    customer_months AS (
+      SELECT customer, idx, SUM(mrr) AS mrr, SUM(previous_mrr) AS previous_mrr
+      FROM shifted
+      GROUP BY customer, idx
+    ),
+    per_month AS (
+      SELECT idx,
         SUM(CASE WHEN mrr > 0 THEN 1 ELSE 0 END) AS customers,
         SUM(mrr) AS mrr,
         SUM(CASE WHEN previous_mrr > 0 THEN 1 ELSE 0 END) AS customers_at_start,
         SUM(CASE WHEN previous_mrr > 0 AND mrr = 0 THEN 1 ELSE 0 END) AS churned_customers,
         SUM(previous_mrr) AS mrr_at_start,
         SUM(CASE WHEN previous_mrr > 0 THEN mrr ELSE 0 END) AS retained_mrr
-      FROM stripe_customer_mrr
-      GROUP BY ${monthIndex('month')}
+      FROM customer_months
+      GROUP BY idx
     )
-    SELECT m.month, p.customers,
-      (CASE WHEN p.customers > 0 THEN ROUND(p.mrr / p.customers, 2) END) AS arpa,
-      p.customers_at_start, p.churned_customers,
-      (CASE WHEN p.customers_at_start > 0 THEN ROUND(p.churned_customers / p.customers_at_start, 4) END) AS customer_churn_rate,
-      (CASE WHEN p.mrr_at_start > 0 THEN ROUND(p.retained_mrr / p.mrr_at_start, 4) END) AS net_revenue_retention
-    FROM stripe_mrr m
-    JOIN per_month p ON p.idx = ${monthIndex('m.month')}
-    ORDER BY m.month`,
+    SELECT ${monthFromIndex('idx')} AS month, customers,
+      (CASE WHEN customers > 0 THEN ROUND(mrr / customers, 2) END) AS arpa,
+      customers_at_start, churned_customers,
+      (CASE WHEN customers_at_start > 0 THEN ROUND(churned_customers / customers_at_start, 4) END) AS customer_churn_rate,
+      (CASE WHEN mrr_at_start > 0 THEN ROUND(retained_mrr / mrr_at_start, 4) END) AS net_revenue_retention
+    FROM per_month
+    ORDER BY idx`,
   formats: {
     month: 'month',
     customers: 'integer',

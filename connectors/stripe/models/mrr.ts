@@ -1,17 +1,36 @@
 import type { ModelSpec } from '../../../src/model/model-spec';
-import { calendarCtes, hasDate, instant, minorUnits, monthIndex, monthStart, orZero, perMonth } from '../sql';
+import {
+  CURRENT_MONTH_INDEX,
+  calendarCtes,
+  hasDate,
+  minorUnits,
+  monthFromIndex,
+  monthIndex,
+  monthStart,
+  numbersCte,
+  orZero,
+  perMonth,
+} from '../sql';
 
 /**
- * MRR history in four steps, each a tab a founder can audit:
+ * MRR history in steps, each a tab a founder can audit:
  *
  * 1. stripe_mrr_lines: what every subscription invoice line is worth a month, and the months
  *    at whose end it was in force. This is the history: invoices record which price and
  *    quantity a customer paid for, for which period, with which discount.
  * 2. stripe_subscription_mrr: what every live subscription is worth a month today, from its
  *    current items and discount (changes not invoiced yet show up here first).
- * 3. stripe_customer_mrr: each customer's MRR at the end of each month (history for past
- *    months, today's subscriptions for the current one) and the movement it made.
- * 4. stripe_mrr: the month totals.
+ * 3. stripe_customer_mrr: each customer's MRR at the end of each month they pay (history for
+ *    past months, today's subscriptions for the current one).
+ * 4. stripe_paying_customers: everyone who ever paid, since when, and what they pay now.
+ * 5. stripe_mrr_changes: every change of a customer's MRR (new, expansion, contraction, churn,
+ *    reactivation).
+ * 6. stripe_mrr: the month totals.
+ *
+ * The model layer refuses a query that could examine too many rows, and it can only size a
+ * join from real data when the joined table is a tab or a model, matched on one key. So the
+ * steps join tabs and models on keys, and combine their own intermediate results with
+ * UNION ALL and GROUP BY instead of joining them.
  */
 
 const INVOICE_COUNTS = `('paid', 'open')`;
@@ -20,9 +39,10 @@ const INVOICE_COUNTS = `('paid', 'open')`;
  * Step 1. A regular line (a billing period of a subscription item) is worth its amount after
  * discounts, spread over its interval. A proration line marks a change inside a period: its
  * credit takes the old price and quantity out from the change on, its charge puts the new one
- * in. Both are valued at list price × quantity, scaled by the discount share the subscription
- * got on that period's regular invoice (a 20%-off customer upgrades at 20% off). Summing every
- * line in force at a moment gives the subscription's MRR at that moment.
+ * in. Both are valued at list price × quantity, scaled by the discount share of the regular
+ * lines on the same invoice (a 20%-off customer upgrades at 20% off; Stripe bills prorations
+ * with the next period, whose line carries the discount). Summing every line in force at a
+ * moment gives the subscription's MRR at that moment.
  *
  * Counted: lines of paid or open (past-due) invoices, for recurring licensed prices. Not
  * counted: draft, void and uncollectible invoices, metered prices, one-off items; a trial's
@@ -33,37 +53,39 @@ const lines: ModelSpec = {
   label: 'Stripe MRR by invoice line',
   description:
     'Monthly value of every subscription invoice line, and the months at whose end it was in force (from ≤ month < until).',
-  sql: `WITH regular_share AS (
-      SELECT x.subscription, x.period_end_ms,
-        SUM(x.amount - x.discount) / SUM(x.amount) AS share
-      FROM (
-        SELECT r.subscription, ${instant('r.[period.end]')} AS period_end_ms,
-          r.amount, ${orZero('r.discount_amount')} AS discount
-        FROM stripe_invoice_lines r
-        JOIN stripe_invoices ri ON ri.id = r.invoice
-        WHERE r.proration = false AND r.amount > 0 AND ri.status IN ${INVOICE_COUNTS} AND ${hasDate('r.[period.end]')}
-      ) AS x
-      GROUP BY x.subscription, x.period_end_ms
-    )
-    SELECT l.id AS line, l.invoice, l.customer, l.subscription, l.proration, l.price, l.quantity,
-      l.[period.start] AS period_start, l.[period.end] AS period_end,
-      ${monthStart('l.[period.start]')} AS from_month,
-      (CASE WHEN ${hasDate('s.ended_at')} AND s.ended_at < l.[period.end]
-        THEN ${monthStart('s.ended_at')} ELSE ${monthStart('l.[period.end]')} END) AS until_month,
+  sql: `SELECT x.line, x.invoice, x.customer, x.subscription, x.proration, x.price, x.quantity,
+      x.period_start, x.period_end,
+      ${monthStart('x.period_start')} AS from_month,
+      (CASE WHEN ${hasDate('x.ended_at')} AND x.ended_at < x.period_end
+        THEN ${monthStart('x.ended_at')} ELSE ${monthStart('x.period_end')} END) AS until_month,
       ROUND(
-        (CASE WHEN l.proration
-          THEN (CASE WHEN l.amount < 0 THEN -1 ELSE 1 END) * ${orZero('p.unit_amount')} * ${orZero('l.quantity')} * COALESCE(sh.share, 1)
-          ELSE l.amount - ${orZero('l.discount_amount')} END)
-        * ${perMonth('p.[recurring.interval]', 'p.[recurring.interval_count]')} / ${minorUnits('l.currency')}, 4) AS mrr
-    FROM stripe_invoice_lines l
-    JOIN stripe_invoices i ON i.id = l.invoice
-    JOIN stripe_prices p ON p.id = l.price
-    LEFT JOIN stripe_subscriptions s ON s.id = l.subscription
-    LEFT JOIN regular_share sh ON sh.subscription = l.subscription AND sh.period_end_ms = ${instant('l.[period.end]')}
-    WHERE i.status IN ${INVOICE_COUNTS}
-      AND p.type = 'recurring' AND p.[recurring.usage_type] = 'licensed'
-      AND l.subscription > '' AND ${hasDate('l.[period.start]')} AND ${hasDate('l.[period.end]')}
-    ORDER BY l.customer, l.[period.start]`,
+        (CASE WHEN x.proration
+          THEN (CASE WHEN x.amount < 0 THEN -1 ELSE 1 END) * x.unit_amount * x.quantity
+            * (CASE WHEN x.invoice_gross > 0 THEN x.invoice_net / x.invoice_gross ELSE 1 END)
+          ELSE x.amount - x.discount END)
+        * x.per_month / x.minor_units, 4) AS mrr
+    FROM (
+      SELECT l.id AS line, l.invoice, l.customer, l.subscription, l.proration, l.price,
+        ${orZero('l.quantity')} AS quantity, l.amount, ${orZero('l.discount_amount')} AS discount,
+        l.[period.start] AS period_start, l.[period.end] AS period_end, s.ended_at,
+        ${orZero('p.unit_amount')} AS unit_amount,
+        ${perMonth('p.[recurring.interval]', 'p.[recurring.interval_count]')} AS per_month,
+        ${minorUnits('l.currency')} AS minor_units,
+        SUM(CASE WHEN r.proration = false AND r.amount > 0 THEN r.amount - ${orZero('r.discount_amount')} ELSE 0 END) AS invoice_net,
+        SUM(CASE WHEN r.proration = false AND r.amount > 0 THEN r.amount ELSE 0 END) AS invoice_gross
+      FROM stripe_invoice_lines l
+      JOIN stripe_invoices i ON i.id = l.invoice
+      JOIN stripe_prices p ON p.id = l.price
+      LEFT JOIN stripe_subscriptions s ON s.id = l.subscription
+      LEFT JOIN stripe_invoice_lines r ON r.invoice = l.invoice
+      WHERE i.status IN ${INVOICE_COUNTS}
+        AND p.type = 'recurring' AND p.[recurring.usage_type] = 'licensed'
+        AND l.subscription > '' AND ${hasDate('l.[period.start]')} AND ${hasDate('l.[period.end]')}
+      GROUP BY l.id, l.invoice, l.customer, l.subscription, l.proration, l.price, l.quantity, l.amount,
+        l.discount_amount, l.[period.start], l.[period.end], s.ended_at, p.unit_amount,
+        p.[recurring.interval], p.[recurring.interval_count], l.currency
+    ) AS x
+    ORDER BY x.customer, x.period_start, x.line`,
   formats: {
     period_start: 'datetime',
     period_end: 'datetime',
@@ -90,13 +112,13 @@ const subscriptionsNow: ModelSpec = {
   label: 'Stripe MRR by subscription',
   description: "Each live subscription's monthly value today, from its current items and discount.",
   sql: `WITH live AS (
-      SELECT s.id AS subscription, s.customer, s.status,
-        (CASE WHEN ${hasDate('s.[discount.end]')} AND s.[discount.end] <= NOW() THEN 0
-          ELSE ${orZero('s.[discount.coupon.percent_off]')} END) AS percent_off,
-        (CASE WHEN ${hasDate('s.[discount.end]')} AND s.[discount.end] <= NOW() THEN 0
-          ELSE ${orZero('s.[discount.coupon.amount_off]')} END) AS amount_off
-      FROM stripe_subscriptions s
-      WHERE s.status IN ('active', 'past_due')
+      SELECT id AS subscription, customer, status,
+        (CASE WHEN ${hasDate('[discount.end]')} AND [discount.end] <= NOW() THEN 0
+          ELSE ${orZero('[discount.coupon.percent_off]')} END) AS percent_off,
+        (CASE WHEN ${hasDate('[discount.end]')} AND [discount.end] <= NOW() THEN 0
+          ELSE ${orZero('[discount.coupon.amount_off]')} END) AS amount_off
+      FROM stripe_subscriptions
+      WHERE status IN ('active', 'past_due')
     ),
     items AS (
       SELECT l.subscription, l.customer, l.status, l.percent_off, l.amount_off,
@@ -104,8 +126,8 @@ const subscriptionsNow: ModelSpec = {
         ${perMonth('it.[price.recurring.interval]', 'it.[price.recurring.interval_count]')} AS per_month,
         ${minorUnits('it.[price.currency]')} AS minor_units,
         (CASE WHEN it.[price.billing_scheme] = 'tiered' THEN 0 ELSE 1 END) AS priced
-      FROM stripe_subscription_items it
-      JOIN live l ON l.subscription = it.subscription
+      FROM live l
+      JOIN stripe_subscription_items it ON it.subscription = l.subscription
       WHERE it.[price.type] = 'recurring' AND it.[price.recurring.usage_type] = 'licensed'
     ),
     valued AS (
@@ -117,90 +139,140 @@ const subscriptionsNow: ModelSpec = {
       FROM items
       GROUP BY subscription, customer, status
     ),
-    invoiced AS (
-      SELECT subscription, SUM(mrr) AS mrr
-      FROM stripe_mrr_lines
-      WHERE period_start <= NOW() AND NOW() < period_end
-      GROUP BY subscription
+    with_invoiced AS (
+      SELECT v.subscription, v.customer, v.status, v.percent_off, v.list_mrr, v.after_percent,
+        v.amount_off_mrr, v.priced,
+        SUM(CASE WHEN ml.period_start <= NOW() AND NOW() < ml.period_end THEN ml.mrr ELSE 0 END) AS invoiced_mrr
+      FROM valued v
+      LEFT JOIN stripe_mrr_lines ml ON ml.subscription = v.subscription
+      GROUP BY v.subscription, v.customer, v.status, v.percent_off, v.list_mrr, v.after_percent,
+        v.amount_off_mrr, v.priced
     )
-    SELECT v.subscription, v.customer, v.status,
-      (CASE WHEN v.priced = 1 THEN 'prices' ELSE 'invoice lines' END) AS valued_from,
-      ROUND(v.list_mrr, 2) AS list_mrr, v.percent_off, ROUND(v.amount_off_mrr, 2) AS amount_off_mrr,
+    SELECT subscription, customer, status,
+      (CASE WHEN priced = 1 THEN 'prices' ELSE 'invoice lines' END) AS valued_from,
+      ROUND(list_mrr, 2) AS list_mrr, percent_off, ROUND(amount_off_mrr, 2) AS amount_off_mrr,
       ROUND(CASE
-        WHEN v.priced = 0 THEN (CASE WHEN i.mrr > 0 THEN i.mrr ELSE 0 END)
-        WHEN v.after_percent - v.amount_off_mrr < 0 THEN 0
-        ELSE v.after_percent - v.amount_off_mrr END, 4) AS mrr
-    FROM valued v
-    LEFT JOIN invoiced i ON i.subscription = v.subscription
-    ORDER BY v.customer, v.subscription`,
+        WHEN priced = 0 THEN (CASE WHEN invoiced_mrr > 0 THEN invoiced_mrr ELSE 0 END)
+        WHEN after_percent - amount_off_mrr < 0 THEN 0
+        ELSE after_percent - amount_off_mrr END, 4) AS mrr
+    FROM with_invoiced
+    ORDER BY customer, subscription`,
   formats: { list_mrr: 'currency', percent_off: 'number', amount_off_mrr: 'currency', mrr: 'currency' },
   tests: [{ type: 'unique', columns: ['subscription'] }],
 };
 
 /**
- * Step 3. A customer's MRR at the end of each month: the lines in force at that month's end
- * (past months) or their subscriptions today (current month), never below 0. The movement
- * compares it with the previous month: new = the customer's first month with MRR; reactivation
- * = MRR again after a month at 0; churn = from some to 0; expansion/contraction = up/down.
- * Months where a customer has 0 before and after are left out.
+ * Step 3. A customer's MRR at the end of each month they pay: the lines in force at that
+ * month's end (past months) or their subscriptions today (current month). Like Stripe's "MRR
+ * per subscriber per month" report. A month where the sum is 0 or below has no row.
+ *
+ * A line covers the months from its first to its last month end; Stripe bills at most every
+ * 3 years, so a line is spread over at most 36 months.
  */
-const customers: ModelSpec = {
+const customerMrr: ModelSpec = {
   name: 'stripe_customer_mrr',
   label: 'Stripe MRR by customer',
-  description: "Each customer's MRR at the end of each month, and what moved it.",
-  sql: `WITH ${calendarCtes('stripe_mrr_lines', 'from_month')},
-    spans AS (
-      SELECT customer, mrr, ${monthIndex('from_month')} AS from_idx, ${monthIndex('until_month')} AS until_idx
-      FROM stripe_mrr_lines
-    ),
-    history AS (
-      SELECT sp.customer, m.idx, SUM(sp.mrr) AS mrr
-      FROM spans sp JOIN months m ON sp.from_idx <= m.idx AND m.idx < sp.until_idx
-      WHERE m.is_current = false
-      GROUP BY sp.customer, m.idx
-    ),
-    today AS (
-      SELECT sm.customer, m.idx, SUM(sm.mrr) AS mrr
-      FROM stripe_subscription_mrr sm, months m
-      WHERE m.is_current = true
-      GROUP BY sm.customer, m.idx
-    ),
-    known AS (
-      SELECT customer, idx, ROUND(CASE WHEN mrr < 0 THEN 0 ELSE mrr END, 2) AS mrr FROM history
+  description: "Each customer's MRR at the end of every month they paid (this month: now).",
+  sql: `WITH ${numbersCte('offsets', 36)},
+    amounts AS (
+      SELECT l.customer, ${monthIndex('l.from_month')} + o.n AS idx, SUM(l.mrr) AS mrr
+      FROM offsets o
+      JOIN stripe_mrr_lines l ON o.n < ${monthIndex('l.until_month')} - ${monthIndex('l.from_month')}
+      WHERE ${monthIndex('l.from_month')} + o.n < ${CURRENT_MONTH_INDEX}
+      GROUP BY l.customer, ${monthIndex('l.from_month')} + o.n
       UNION ALL
-      SELECT customer, idx, ROUND(CASE WHEN mrr < 0 THEN 0 ELSE mrr END, 2) AS mrr FROM today
+      SELECT customer, ${CURRENT_MONTH_INDEX} AS idx, SUM(mrr) AS mrr
+      FROM stripe_subscription_mrr
+      GROUP BY customer
+    )
+    SELECT customer, ${monthFromIndex('idx')} AS month, ROUND(mrr, 2) AS mrr
+    FROM amounts
+    WHERE ROUND(mrr, 2) > 0
+    ORDER BY idx, customer`,
+  formats: { month: 'month', mrr: 'currency' },
+  tests: [{ type: 'unique', columns: ['customer', 'month'] }],
+};
+
+/**
+ * Step 4. Every customer who ever paid: their first and last paying month and what they pay
+ * now. Step 5 tells a new customer from a returning one with it.
+ */
+const payingCustomers: ModelSpec = {
+  name: 'stripe_paying_customers',
+  label: 'Stripe paying customers',
+  description: 'Everyone who ever paid: since which month, until which month, what they pay now.',
+  sql: `WITH per_customer AS (
+      SELECT customer, MIN(${monthIndex('month')}) AS first_idx, MAX(${monthIndex('month')}) AS last_idx,
+        SUM(CASE WHEN ${monthIndex('month')} = ${CURRENT_MONTH_INDEX} THEN mrr ELSE 0 END) AS mrr
+      FROM stripe_customer_mrr
+      GROUP BY customer
+    )
+    SELECT p.customer, c.email, c.name,
+      ${monthFromIndex('p.first_idx')} AS first_paid_month, ${monthFromIndex('p.last_idx')} AS last_paid_month,
+      ROUND(p.mrr, 2) AS mrr, (CASE WHEN p.mrr > 0 THEN 'paying' ELSE 'churned' END) AS status
+    FROM per_customer p
+    LEFT JOIN stripe_customers c ON c.id = p.customer
+    ORDER BY p.customer`,
+  formats: { first_paid_month: 'month', last_paid_month: 'month', mrr: 'currency' },
+  tests: [
+    { type: 'unique', columns: ['customer'] },
+    { type: 'accepted_values', column: 'status', values: ['paying', 'churned'] },
+  ],
+};
+
+/**
+ * Step 5. Every change of a customer's month-end MRR, like Stripe's "Customer MRR changes"
+ * report: each paying month is also carried one month on as "previous MRR", so the month after
+ * a customer's last paying month shows up with MRR 0. new = their first paying month;
+ * reactivation = paying again after a month at 0; churn = from some to 0; expansion /
+ * contraction = up / down.
+ */
+const changes: ModelSpec = {
+  name: 'stripe_mrr_changes',
+  label: 'Stripe MRR changes',
+  description: "Every month a customer's MRR changed: new, expansion, contraction, churn or reactivation.",
+  sql: `WITH shifted AS (
+      SELECT customer, ${monthIndex('month')} AS idx, mrr, 0 AS previous_mrr FROM stripe_customer_mrr
+      UNION ALL
+      SELECT customer, ${monthIndex('month')} + 1 AS idx, 0 AS mrr, mrr AS previous_mrr
+      FROM stripe_customer_mrr
+      WHERE ${monthIndex('month')} < ${CURRENT_MONTH_INDEX}
     ),
-    firsts AS (SELECT customer, MIN(idx) AS first_idx FROM known WHERE mrr > 0 GROUP BY customer),
-    filled AS (
-      SELECT f.customer, m.idx, m.month, f.first_idx, COALESCE(k.mrr, 0) AS mrr
-      FROM firsts f
-      JOIN months m ON m.idx >= f.first_idx
-      LEFT JOIN known k ON k.customer = f.customer AND k.idx = m.idx
+    months AS (
+      SELECT customer, idx, SUM(mrr) AS mrr, SUM(previous_mrr) AS previous_mrr
+      FROM shifted
+      GROUP BY customer, idx
     ),
     moves AS (
-      SELECT c.customer, c.month, c.idx, c.first_idx, c.mrr, COALESCE(p.mrr, 0) AS previous_mrr
-      FROM filled c
-      LEFT JOIN filled p ON p.customer = c.customer AND p.idx = c.idx - 1
+      SELECT m.customer, m.idx, m.mrr, m.previous_mrr, ${monthIndex('pc.first_paid_month')} AS first_idx
+      FROM months m
+      JOIN stripe_paying_customers pc ON pc.customer = m.customer
+    ),
+    classified AS (
+      SELECT customer, idx, previous_mrr, mrr,
+        (CASE WHEN idx <= first_idx THEN 'new'
+          WHEN previous_mrr = 0 AND mrr > 0 THEN 'reactivation'
+          WHEN previous_mrr > 0 AND mrr = 0 THEN 'churn'
+          WHEN mrr > previous_mrr THEN 'expansion'
+          WHEN mrr < previous_mrr THEN 'contraction'
+          ELSE 'none' END) AS movement
+      FROM moves
     )
-    SELECT customer, month, mrr, previous_mrr,
-      (CASE WHEN idx = first_idx THEN 'new'
-        WHEN previous_mrr = 0 AND mrr > 0 THEN 'reactivation'
-        WHEN previous_mrr > 0 AND mrr = 0 THEN 'churn'
-        WHEN mrr > previous_mrr THEN 'expansion'
-        WHEN mrr < previous_mrr THEN 'contraction'
-        ELSE 'none' END) AS movement,
-      (CASE WHEN idx = first_idx THEN mrr ELSE 0 END) AS new_mrr,
-      (CASE WHEN idx > first_idx AND previous_mrr > 0 AND mrr > previous_mrr THEN mrr - previous_mrr ELSE 0 END) AS expansion_mrr,
-      (CASE WHEN previous_mrr > 0 AND mrr > 0 AND mrr < previous_mrr THEN previous_mrr - mrr ELSE 0 END) AS contraction_mrr,
-      (CASE WHEN previous_mrr > 0 AND mrr = 0 THEN previous_mrr ELSE 0 END) AS churned_mrr,
-      (CASE WHEN idx > first_idx AND previous_mrr = 0 AND mrr > 0 THEN mrr ELSE 0 END) AS reactivation_mrr
-    FROM moves
-    WHERE mrr > 0 OR previous_mrr > 0
-    ORDER BY month, customer`,
+    SELECT customer, ${monthFromIndex('idx')} AS month, movement, previous_mrr, mrr,
+      ROUND(mrr - previous_mrr, 2) AS change,
+      (CASE WHEN movement = 'new' THEN mrr ELSE 0 END) AS new_mrr,
+      (CASE WHEN movement = 'expansion' THEN ROUND(mrr - previous_mrr, 2) ELSE 0 END) AS expansion_mrr,
+      (CASE WHEN movement = 'contraction' THEN ROUND(previous_mrr - mrr, 2) ELSE 0 END) AS contraction_mrr,
+      (CASE WHEN movement = 'churn' THEN previous_mrr ELSE 0 END) AS churned_mrr,
+      (CASE WHEN movement = 'reactivation' THEN mrr ELSE 0 END) AS reactivation_mrr
+    FROM classified
+    WHERE movement <> 'none'
+    ORDER BY idx, customer`,
   formats: {
     month: 'month',
-    mrr: 'currency',
     previous_mrr: 'currency',
+    mrr: 'currency',
+    change: 'currency',
     new_mrr: 'currency',
     expansion_mrr: 'currency',
     contraction_mrr: 'currency',
@@ -212,37 +284,45 @@ const customers: ModelSpec = {
     {
       type: 'accepted_values',
       column: 'movement',
-      values: ['new', 'expansion', 'contraction', 'churn', 'reactivation', 'none'],
+      values: ['new', 'expansion', 'contraction', 'churn', 'reactivation'],
     },
   ],
 };
 
-/** Step 4. The month totals; every month from the first with history to now has a row. */
+/**
+ * Step 6. The month totals: MRR and paying customers from step 3, movements from step 5.
+ * Every month from the first paying one to now has a row (a month without any adds zeros).
+ */
 const mrr: ModelSpec = {
   name: 'stripe_mrr',
   label: 'Stripe MRR',
   description:
     'Monthly recurring revenue at the end of each month (this month: now), and the new, expansion, contraction, churned and reactivation MRR that moved it.',
-  sql: `WITH ${calendarCtes('stripe_mrr_lines', 'from_month')},
-    totals AS (
-      SELECT ${monthIndex('month')} AS idx, SUM(mrr) AS mrr, SUM(new_mrr) AS new_mrr,
-        SUM(expansion_mrr) AS expansion_mrr, SUM(contraction_mrr) AS contraction_mrr,
-        SUM(churned_mrr) AS churned_mrr, SUM(reactivation_mrr) AS reactivation_mrr,
-        SUM(CASE WHEN mrr > 0 THEN 1 ELSE 0 END) AS customers
+  sql: `WITH ${calendarCtes('stripe_paying_customers', 'first_paid_month')},
+    parts AS (
+      SELECT ${monthIndex('month')} AS idx, mrr, 1 AS paying, 0 AS new_mrr, 0 AS expansion_mrr,
+        0 AS contraction_mrr, 0 AS churned_mrr, 0 AS reactivation_mrr
       FROM stripe_customer_mrr
-      GROUP BY ${monthIndex('month')}
+      UNION ALL
+      SELECT ${monthIndex('month')} AS idx, 0 AS mrr, 0 AS paying, new_mrr, expansion_mrr, contraction_mrr,
+        churned_mrr, reactivation_mrr
+      FROM stripe_mrr_changes
+      UNION ALL
+      SELECT idx, 0 AS mrr, 0 AS paying, 0 AS new_mrr, 0 AS expansion_mrr, 0 AS contraction_mrr,
+        0 AS churned_mrr, 0 AS reactivation_mrr
+      FROM months
     )
-    SELECT m.month,
-      ROUND(COALESCE(t.mrr, 0), 2) AS mrr,
-      ROUND(COALESCE(t.new_mrr, 0), 2) AS new_mrr,
-      ROUND(COALESCE(t.expansion_mrr, 0), 2) AS expansion_mrr,
-      ROUND(COALESCE(t.contraction_mrr, 0), 2) AS contraction_mrr,
-      ROUND(COALESCE(t.churned_mrr, 0), 2) AS churned_mrr,
-      ROUND(COALESCE(t.reactivation_mrr, 0), 2) AS reactivation_mrr,
-      COALESCE(t.customers, 0) AS customers
-    FROM months m
-    LEFT JOIN totals t ON t.idx = m.idx
-    ORDER BY m.month`,
+    SELECT ${monthFromIndex('idx')} AS month,
+      ROUND(SUM(mrr), 2) AS mrr,
+      ROUND(SUM(new_mrr), 2) AS new_mrr,
+      ROUND(SUM(expansion_mrr), 2) AS expansion_mrr,
+      ROUND(SUM(contraction_mrr), 2) AS contraction_mrr,
+      ROUND(SUM(churned_mrr), 2) AS churned_mrr,
+      ROUND(SUM(reactivation_mrr), 2) AS reactivation_mrr,
+      SUM(paying) AS customers
+    FROM parts
+    GROUP BY idx
+    ORDER BY idx`,
   formats: {
     month: 'month',
     mrr: 'currency',
@@ -273,4 +353,12 @@ const movements: ModelSpec = {
   formats: { month: 'month', amount: 'currency' },
 };
 
-export const MRR_MODELS: readonly ModelSpec[] = [lines, subscriptionsNow, customers, mrr, movements];
+export const MRR_MODELS: readonly ModelSpec[] = [
+  lines,
+  subscriptionsNow,
+  customerMrr,
+  payingCustomers,
+  changes,
+  mrr,
+  movements,
+];

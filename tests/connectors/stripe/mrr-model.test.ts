@@ -149,9 +149,9 @@ describe('stripe_mrr_movements', () => {
   });
 });
 
-describe('stripe_customer_mrr', () => {
-  const mrrOf = (customer: string) => customerMrr(results.stripe_customer_mrr, customer);
-  const movesOf = (customer: string) => movementsOf(results.stripe_customer_mrr, customer);
+describe('stripe_customer_mrr and stripe_mrr_changes', () => {
+  const mrrOf = (customer: string) => customerMrr(results, customer);
+  const movesOf = (customer: string) => movementsOf(results, customer);
 
   test('an annual plan counts a twelfth of its price every month', () => {
     // $1,200 a year ÷ 12 = $100 a month, from January through July.
@@ -341,5 +341,6 @@ describe('reading the tabs back', () => {
     const blank = run(saasPages(), true);
     expect(byMonth(blank.stripe_mrr, MRR_COLUMNS)).toEqual(byMonth(results.stripe_mrr, MRR_COLUMNS));
     expect(blank.stripe_customer_mrr).toEqual(results.stripe_customer_mrr);
+    expect(blank.stripe_mrr_changes).toEqual(results.stripe_mrr_changes);
   });
 });

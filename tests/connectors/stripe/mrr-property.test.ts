@@ -165,7 +165,7 @@ test('month-end MRR per customer matches the subscriptions, and movements reconc
           if (started && (value > 0 || previous > 0)) expected[ym(k)] = value;
           previous = value;
         }
-        expect(customerMrr(results.stripe_customer_mrr, `cus_${n}`)).toEqual(expected);
+        expect(customerMrr(results, `cus_${n}`)).toEqual(expected);
       });
       const rows = results.stripe_mrr;
       for (let i = 1; i < rows.length; i++) {

@@ -118,7 +118,7 @@ test('weekly, daily and quarterly prices are normalised to a month', () => {
   const lineValue = (id: string) => results.stripe_mrr_lines.find((r) => r.line === id)?.mrr;
   expect([lineValue('il_w'), lineValue('il_d'), lineValue('il_q')]).toEqual([130, 60.8333, 100]);
   // June from the invoice lines, July from the subscriptions: 130 + 60.8333 + 100 = 290.83.
-  expect(customerMrr(results.stripe_customer_mrr, 'cus_1')).toEqual({ '2025-06': 290.83, '2025-07': 290.83 });
+  expect(customerMrr(results, 'cus_1')).toEqual({ '2025-06': 290.83, '2025-07': 290.83 });
 });
 
 test('an amount-off coupon in force comes off the MRR', () => {
@@ -136,7 +136,7 @@ test('an amount-off coupon in force comes off the MRR', () => {
     invoices: [paid('jun', 'sub_1', 'basic', 5000, ['2025-06-01', '2025-07-01'], { discount: 1000 })],
   });
   // $50 − $10 = $40, in June (from the invoice's discount) and now (from the coupon).
-  expect(customerMrr(results.stripe_customer_mrr, 'cus_1')).toEqual({ '2025-06': 40, '2025-07': 40 });
+  expect(customerMrr(results, 'cus_1')).toEqual({ '2025-06': 40, '2025-07': 40 });
 });
 
 test('a repeating coupon counts while it lasts and not after it ends', () => {
@@ -164,13 +164,13 @@ test('a repeating coupon counts while it lasts and not after it ends', () => {
     ],
   });
   // 50% off $50 = $25 in April and May; full $50 from June; the ended coupon is ignored in July.
-  expect(customerMrr(results.stripe_customer_mrr, 'cus_1')).toEqual({
+  expect(customerMrr(results, 'cus_1')).toEqual({
     '2025-04': 25,
     '2025-05': 25,
     '2025-06': 50,
     '2025-07': 50,
   });
-  expect(movementsOf(results.stripe_customer_mrr, 'cus_1')).toEqual({
+  expect(movementsOf(results, 'cus_1')).toEqual({
     '2025-04': 'new',
     '2025-06': 'expansion',
   });
@@ -221,7 +221,7 @@ test('an upgrade under a 20%-off coupon is valued at 20% off', () => {
     ],
   });
   // End of April: Basic 50 × 0.8 = 40, credit −50 × 0.8 = −40, charge 100 × 0.8 = 80 → $80.
-  expect(customerMrr(results.stripe_customer_mrr, 'cus_1')).toEqual({
+  expect(customerMrr(results, 'cus_1')).toEqual({
     '2025-04': 80,
     '2025-05': 80,
     '2025-06': 80,
@@ -248,7 +248,7 @@ test('a subscription canceled immediately stops counting in the month it ends', 
     ],
   });
   // The June line runs to 10 July, but the subscription ended on 20 June: churn in June.
-  expect(customerMrr(results.stripe_customer_mrr, 'cus_1')).toEqual({ '2025-05': 50, '2025-06': 0 });
+  expect(customerMrr(results, 'cus_1')).toEqual({ '2025-05': 50, '2025-06': 0 });
 });
 
 test('amounts in a zero-decimal currency are whole units', () => {
@@ -265,7 +265,7 @@ test('amounts in a zero-decimal currency are whole units', () => {
     invoices: [{ ...paid('jun', 'sub_1', 'yen', 5000, ['2025-06-01', '2025-07-01']), currency: 'jpy' }],
   });
   // ¥5,000 is 5000 yen, not 50.
-  expect(customerMrr(results.stripe_customer_mrr, 'cus_1')).toEqual({ '2025-06': 5000, '2025-07': 5000 });
+  expect(customerMrr(results, 'cus_1')).toEqual({ '2025-06': 5000, '2025-07': 5000 });
 });
 
 test.each(['unpaid', 'canceled', 'paused', 'incomplete'] as const)(
@@ -284,7 +284,7 @@ test.each(['unpaid', 'canceled', 'paused', 'incomplete'] as const)(
       invoices: [paid('jun', 'sub_1', 'basic', 5000, ['2025-06-01', '2025-07-01'])],
     });
     expect(results.stripe_subscription_mrr).toEqual([]);
-    expect(customerMrr(results.stripe_customer_mrr, 'cus_1')).toEqual({ '2025-06': 50, '2025-07': 0 });
+    expect(customerMrr(results, 'cus_1')).toEqual({ '2025-06': 50, '2025-07': 0 });
   },
 );
 
@@ -305,7 +305,7 @@ test('a change not invoiced yet shows in the current month', () => {
     ],
   });
   // Invoiced for 1 seat; today the subscription has 3: 3 × $50 = $150 now.
-  expect(customerMrr(results.stripe_customer_mrr, 'cus_1')).toEqual({ '2025-06': 50, '2025-07': 150 });
+  expect(customerMrr(results, 'cus_1')).toEqual({ '2025-06': 50, '2025-07': 150 });
 });
 
 test('a tiered price is valued from its invoice lines, today too', () => {
@@ -325,13 +325,14 @@ test('a tiered price is valued from its invoice lines, today too', () => {
     ],
   });
   // 12 units under tiers were invoiced $77 a month; the line in force today gives July's $77.
-  expect(customerMrr(results.stripe_customer_mrr, 'cus_1')).toEqual({ '2025-06': 77, '2025-07': 77 });
+  expect(customerMrr(results, 'cus_1')).toEqual({ '2025-06': 77, '2025-07': 77 });
   expect(results.stripe_subscription_mrr[0]).toMatchObject({ valued_from: 'invoice lines', mrr: 77 });
 });
 
 test('an account with no subscriptions yet gives one empty current month', () => {
   const results = modelsFor({ prices: [], subscriptions: [], invoices: [] });
   expect(results.stripe_customer_mrr).toEqual([]);
+  expect(results.stripe_mrr_changes).toEqual([]);
   expect(results.stripe_mrr).toHaveLength(1);
   expect(results.stripe_mrr[0]).toMatchObject({ mrr: 0, customers: 0, new_mrr: 0, churned_mrr: 0 });
 });

@@ -17,16 +17,31 @@ export function byMonth(
   return out;
 }
 
-/** One customer's month-end MRR, `YYYY-MM` → MRR, months with a row only. */
-export function customerMrr(rows: readonly Row[], customer: string): Record<string, number> {
+/**
+ * One customer's month-end MRR, `YYYY-MM` → MRR: the months they paid (stripe_customer_mrr)
+ * and the months they stopped, at 0 (churn rows of stripe_mrr_changes).
+ */
+export function customerMrr(
+  results: Record<string, readonly Row[]>,
+  customer: string,
+): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const row of rows.filter((r) => r.customer === customer)) out[ym(row.month)] = row.mrr as number;
-  return out;
+  for (const row of results.stripe_customer_mrr.filter((r) => r.customer === customer))
+    out[ym(row.month)] = row.mrr as number;
+  for (const row of results.stripe_mrr_changes.filter(
+    (r) => r.customer === customer && r.movement === 'churn',
+  ))
+    out[ym(row.month)] = 0;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function movementsOf(rows: readonly Row[], customer: string): Record<string, string> {
+/** One customer's MRR changes, `YYYY-MM` → movement. */
+export function movementsOf(
+  results: Record<string, readonly Row[]>,
+  customer: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const row of rows.filter((r) => r.customer === customer && r.movement !== 'none'))
+  for (const row of results.stripe_mrr_changes.filter((r) => r.customer === customer))
     out[ym(row.month)] = row.movement as string;
   return out;
 }
