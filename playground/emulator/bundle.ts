@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import vm from 'node:vm';
 // gas-local runs every .js file of a folder in one vm context whose global object we supply:
 // the closest thing to Apps Script's global scope that runs locally.
 import gasLocal from 'gas-local';
@@ -18,6 +19,8 @@ export type LoadedBundle = Record<string, (...args: unknown[]) => unknown>;
 export function loadBundle(emu: Emulator, distDir = DIST_DIR): LoadedBundle {
   const globals: Partial<GasGlobals> & Record<string, unknown> = { ...emu.globals };
   const ctx = gasLocal.require(distDir, globals, { filter: (f: string) => f === join(distDir, 'Code.js') });
+  // Dates read from cells must be the script's own Dates (`instanceof Date`), as in Apps Script.
+  emu.workbook.dateConstructor = vm.runInContext('Date', ctx as unknown as vm.Context);
   return ctx as unknown as LoadedBundle;
 }
 

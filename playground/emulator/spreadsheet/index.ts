@@ -1,27 +1,12 @@
-// PLACEHOLDER: replaced by the spreadsheet emulation (SpreadsheetApp, Charts).
-import type { Emulator } from '../emulator';
-
-export interface WorkbookInit {
-  name: string;
-  timeZone: string;
-  locale: string;
-  owner: string;
-}
-
-export class WorkbookState {
-  constructor(readonly init: WorkbookInit) {}
-  toJSON(): unknown {
-    return { init: this.init };
-  }
-  static fromJSON(json: unknown): WorkbookState {
-    return new WorkbookState((json as { init: WorkbookInit }).init);
-  }
-}
-
-export function createSpreadsheetApp(_emu: Emulator): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
-  return {} as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-}
-
-export function createCharts(_emu: Emulator): GoogleAppsScript.Charts.Charts {
-  return {} as GoogleAppsScript.Charts.Charts;
-}
+/**
+ * The SpreadsheetApp emulation: the workbook state the emulator holds and the SpreadsheetApp
+ * and Charts globals built on it. See docs/EMULATOR.md for what is and is not emulated.
+ */
+export type { GridRect } from './a1';
+export { cellToA1, columnToLetters, rectToA1 } from './a1';
+export { readDisplayValues, readFormulas, readValues } from './cells';
+export type { ChartState, ImageState, ProtectionState } from './model';
+export { SheetState } from './model';
+export { createCharts, createSpreadsheetApp } from './spreadsheet-app';
+export type { CellStyle } from './styles';
+export { MAX_CELLS, MAX_COLUMNS, type WorkbookInit, WorkbookState } from './workbook';
