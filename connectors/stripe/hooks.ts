@@ -7,6 +7,8 @@
  * Pure functions of the parsed body: no services, unit-tested in tests/connectors/stripe.
  */
 
+import type { ColumnSpec, StreamHooks } from '../../src/connect/connector-spec';
+
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
@@ -157,4 +159,45 @@ function invoiceLine(line: Json, invoice: Json): Json {
 
 function numberOr0(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/**
+ * Keeps only the declared columns of a record, so a tab holds what the connector documents and
+ * not every nested field Stripe sends (a charge alone has over a hundred, which would fill the
+ * spreadsheet's cell allowance). A `json` column keeps its value whole. Runs after `map`.
+ */
+export function declaredOnly(
+  columns: readonly ColumnSpec[],
+  map?: StreamHooks['mapRecord'],
+): NonNullable<StreamHooks['mapRecord']> {
+  return (raw, ctx) => {
+    const record = map ? map(raw, ctx) : asObject(raw);
+    const out: Json = {};
+    for (const column of columns) {
+      const value = valueAt(record, column.name);
+      if (value === undefined) continue;
+      setAt(out, column.name, column.type !== 'json' && isObject(value) ? JSON.stringify(value) : value);
+    }
+    return out;
+  };
+}
+
+function valueAt(record: Json, path: string): unknown {
+  if (path in record) return record[path];
+  let current: unknown = record;
+  for (const key of path.split('.')) {
+    if (!isObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+function setAt(target: Json, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!isObject(node[key])) node[key] = {};
+    node = node[key] as Json;
+  }
+  node[keys[keys.length - 1]] = value;
 }

@@ -6,7 +6,13 @@ import type {
   RateLimitHint,
   StreamSpec,
 } from '../../src/connect/connector-spec';
-import { mapInvoice, mapSubscription, selectInvoiceLines, selectSubscriptionItems } from './hooks';
+import {
+  declaredOnly,
+  mapInvoice,
+  mapSubscription,
+  selectInvoiceLines,
+  selectSubscriptionItems,
+} from './hooks';
 
 /**
  * Pinned so field shapes never change under us. 2025-12-15.clover is the shape of Stripe's own
@@ -369,6 +375,14 @@ const balanceTransactions: StreamSpec = {
   ],
 };
 
+/** Every stream writes its declared columns only (see declaredOnly in hooks.ts). */
+function declaredColumnsOnly(stream: StreamSpec): StreamSpec {
+  return {
+    ...stream,
+    hooks: { ...stream.hooks, mapRecord: declaredOnly(stream.columns, stream.hooks?.mapRecord) },
+  };
+}
+
 export const stripe = {
   id: 'stripe',
   label: 'Stripe',
@@ -402,7 +416,7 @@ export const stripe = {
     invoiceLines,
     charges,
     balanceTransactions,
-  ],
+  ].map(declaredColumnsOnly),
   testStream: 'customers',
   errorHints: {
     '400':

@@ -196,3 +196,21 @@ describe('invoices', () => {
     ]);
   });
 });
+
+describe('declared columns only', () => {
+  test("a charge's record keeps exactly the declared columns that Stripe sent", async () => {
+    const { stripe } = await import('../../../connectors/stripe/spec');
+    const charges = stripe.streams.find((s) => s.name === 'charges');
+    const chargesPage = (await import('./fixtures/list_charges.json')).default;
+    const record = charges?.hooks?.mapRecord?.(chargesPage.data[0], { config: {} }) ?? {};
+    const paths: string[] = [];
+    const walk = (v: unknown, prefix: string) => {
+      if (v !== null && typeof v === 'object' && !Array.isArray(v) && prefix !== 'metadata')
+        for (const [k, c] of Object.entries(v)) walk(c, prefix ? `${prefix}.${k}` : k);
+      else paths.push(prefix);
+    };
+    walk(record, '');
+    expect(paths.sort()).toEqual(charges?.columns.map((c) => c.name).sort());
+    expect(JSON.stringify(record)).not.toContain('three_d_secure');
+  });
+});
