@@ -57,10 +57,11 @@ export async function startStripeMock(config: StripeMockConfig): Promise<StripeM
       const onMessage = (reply: { type: string; id?: number } & T) => {
         if (reply.type !== 'reply' || reply.id !== id) return;
         worker.off('message', onMessage);
+        worker.off('error', reject);
         resolve(reply);
       };
       worker.on('message', onMessage);
-      worker.once('error', reject);
+      worker.on('error', reject);
       worker.postMessage({ ...message, id });
     });
   const port = await new Promise<number>((resolve, reject) => {
