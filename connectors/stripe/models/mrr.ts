@@ -105,7 +105,7 @@ const lines: ModelSpec = {
  * arithmetic follows step 1's, so a subscription invoiced as it stands is worth the same either
  * way. A tiered price has no single unit price, so a subscription with one is valued from its
  * invoice lines in force now. Trialing, canceled, unpaid, incomplete and paused subscriptions
- * are worth 0 and have no row.
+ * (and active ones whose payment collection is paused) are worth 0 and have no row.
  */
 const subscriptionsNow: ModelSpec = {
   name: 'stripe_subscription_mrr',
@@ -118,7 +118,7 @@ const subscriptionsNow: ModelSpec = {
         (CASE WHEN ${hasDate('[discount.end]')} AND [discount.end] <= NOW() THEN 0
           ELSE ${orZero('[discount.coupon.amount_off]')} END) AS amount_off
       FROM stripe_subscriptions
-      WHERE status IN ('active', 'past_due')
+      WHERE status IN ('active', 'past_due') AND NOT ([pause_collection.behavior] > '')
     ),
     items AS (
       SELECT l.subscription, l.customer, l.status, l.percent_off, l.amount_off,

@@ -288,6 +288,24 @@ test.each(['unpaid', 'canceled', 'paused', 'incomplete'] as const)(
   },
 );
 
+test('an active subscription whose payment collection is paused is worth nothing now', () => {
+  const results = modelsFor({
+    prices: [{ id: 'basic', unit_amount: 5000, interval: 'month' }],
+    subscriptions: [
+      {
+        id: 'sub_1',
+        status: 'active',
+        created: '2025-06-01',
+        pauseCollection: 'void',
+        items: [{ id: 'si_1', price: 'basic', period: ['2025-07-01', '2025-08-01'] }],
+      },
+    ],
+    invoices: [paid('jun', 'sub_1', 'basic', 5000, ['2025-06-01', '2025-07-01'])],
+  });
+  expect(results.stripe_subscription_mrr).toEqual([]);
+  expect(customerMrr(results, 'cus_1')).toEqual({ '2025-06': 50, '2025-07': 0 });
+});
+
 test('a change not invoiced yet shows in the current month', () => {
   const results = modelsFor({
     prices: [{ id: 'seat', unit_amount: 5000, interval: 'month' }],

@@ -114,6 +114,8 @@ export interface SubscriptionInput {
   cancel_at_period_end?: boolean;
   canceled_at?: string;
   ended_at?: string;
+  /** Payment collection paused: `void`, `keep_as_draft` or `mark_uncollectible`. */
+  pauseCollection?: 'void' | 'keep_as_draft' | 'mark_uncollectible';
 }
 
 export function subscription(s: SubscriptionInput): StripeObject {
@@ -135,6 +137,7 @@ export function subscription(s: SubscriptionInput): StripeObject {
     ended_at: s.ended_at ? ts(s.ended_at) : null,
     discounts: s.discounts ?? [],
     pending_update: null,
+    pause_collection: s.pauseCollection ? { behavior: s.pauseCollection, resumes_at: null } : null,
     items: {
       object: 'list',
       has_more: false,
