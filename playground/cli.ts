@@ -44,7 +44,9 @@ function connectorsCommand(io: CliIO): number {
   for (const c of CONNECTORS) {
     io.out(`${c.id.padEnd(14)} ${c.label} — ${c.description}`);
     for (const f of c.fields) {
-      const flags = [f.kind === 'secret' ? 'secret' : f.kind, f.required ? 'required' : 'optional'].join(', ');
+      const flags = [f.kind === 'secret' ? 'secret' : f.kind, f.required ? 'required' : 'optional'].join(
+        ', ',
+      );
       io.out(`    ${f.key.padEnd(16)} ${f.label} (${flags})${f.help ? `: ${f.help}` : ''}`);
     }
     io.out(`    ${'baseUrl'.padEnd(16)} API base URL (optional, default ${c.baseUrl || 'none'})`);

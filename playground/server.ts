@@ -10,6 +10,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { build } from '../scripts/build';
+import { fireOnOpen } from './emulator/scheduler';
+import { callFromSidebar } from './emulator/script-run';
 import { type SheetView, sheetView, workbookView } from './sheet-view';
 import { Workspace } from './workspace';
 
@@ -86,7 +88,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const { emu } = workspace;
 
   // Opening the spreadsheet: the add-on is installed and enabled here, so onOpen runs LIMITED.
-  workspace.invoke('onOpen', [{ authMode: 'LIMITED' }], { authMode: 'LIMITED', kind: 'simple-trigger' });
+  fireOnOpen(emu, workspace.bundle, { authMode: 'LIMITED' });
   workspace.save();
 
   const pageHtml = readFileSync(join(root, 'playground/web/index.html'), 'utf8').replace(

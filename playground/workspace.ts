@@ -25,7 +25,8 @@ export class Workspace {
         snapshot.now,
         options.now === undefined ? Date.now() : new Date(options.now).getTime(),
       );
-      emu = Emulator.load(snapshot, { ...options, now });
+      // htmlDir is machine-specific: always this checkout's dist/.
+      emu = Emulator.load(snapshot, { htmlDir: resolve(__dirname, '../dist'), ...options, now });
     } else {
       emu = new Emulator(options);
     }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Gas } from '../../src/platform/gas';
 import { type Capability, isAllowed, permissionError } from './auth-mode';
 import { SimClock } from './clock';
@@ -59,6 +60,8 @@ export interface EmulatorOptions {
   costModel?: Partial<CostModel>;
   /** Add (scaled) real CPU time to the simulated clock. Off makes timings fully deterministic. */
   realCpu?: boolean;
+  /** Where HtmlService.createHtmlOutputFromFile reads `<name>.html`. Defaults to the built dist/. */
+  htmlDir?: string;
 }
 
 export interface ResolvedOptions {
@@ -73,6 +76,7 @@ export interface ResolvedOptions {
   urlFetchWhitelist: string[] | undefined;
   quotas: Quotas;
   realCpu: boolean;
+  htmlDir: string;
 }
 
 /** A JSON snapshot of everything the emulator holds, for `.tapdash/` and the CLI's --workbook. */
@@ -118,6 +122,7 @@ export class Emulator {
       urlFetchWhitelist: options.urlFetchWhitelist,
       quotas: { ...(account === 'workspace' ? WORKSPACE_QUOTAS : CONSUMER_QUOTAS), ...options.quotas },
       realCpu: options.realCpu ?? true,
+      htmlDir: options.htmlDir ?? resolve(__dirname, '../../dist'),
     };
     const start = options.now === undefined ? Date.now() : new Date(options.now).getTime();
     this.clock = new SimClock(start);

@@ -1,30 +1,37 @@
-// PLACEHOLDER: replaced by the emulation of the non-spreadsheet services.
+/**
+ * The emulated Apps Script services other than SpreadsheetApp and Charts. Each is a thin object
+ * over the shared ServicesState; every call goes through `emu.call` (AuthMode, call count,
+ * simulated cost, deadline).
+ */
 import type { Gas } from '../../../src/platform/gas';
 import type { Emulator } from '../emulator';
-import type { Execution } from '../execution';
+import { createCacheService } from './cache';
+import { createHtmlService } from './html';
+import { createLockService } from './lock';
+import { createConsole, createLogger } from './logger';
+import { createMailApp } from './mail';
+import { createPropertiesService } from './properties';
+import { createScriptApp } from './script-app';
+import { createSession } from './session';
+import { createUrlFetchApp } from './url-fetch';
+import { createUtilities } from './utilities';
 
-export class ServicesState {
-  toJSON(): unknown {
-    return {};
-  }
-  static fromJSON(_json: unknown): ServicesState {
-    return new ServicesState();
-  }
-  /** Called when an execution ends: releases its locks. */
-  endExecution(_emu: Emulator, _exec: Execution): void {}
-}
+export { ServicesState } from './state';
 
-export function createServices(emu: Emulator): Omit<Gas, 'SpreadsheetApp' | 'Charts'> & { console: Console } {
-  const ui = {
-    createAddonMenu: () => {
-      emu.call('Ui', 'createAddonMenu', 'menu', 0);
-      const menu = { addItem: () => menu, addSeparator: () => menu, addToUi: () => undefined };
-      return menu;
-    },
-  };
-  void ui;
+export type ServiceGlobals = Omit<Gas, 'SpreadsheetApp' | 'Charts'> & { console: Console };
+
+export function createServices(emu: Emulator): ServiceGlobals {
   return {
-    Logger: { log: (...args: unknown[]) => console.log(...args) } as unknown as GoogleAppsScript.Base.Logger,
-    console,
-  } as unknown as Omit<Gas, 'SpreadsheetApp' | 'Charts'> & { console: Console };
+    UrlFetchApp: createUrlFetchApp(emu),
+    PropertiesService: createPropertiesService(emu),
+    CacheService: createCacheService(emu),
+    LockService: createLockService(emu),
+    ScriptApp: createScriptApp(emu),
+    Utilities: createUtilities(emu),
+    MailApp: createMailApp(emu),
+    Session: createSession(emu),
+    HtmlService: createHtmlService(emu),
+    Logger: createLogger(emu),
+    console: createConsole(emu),
+  };
 }
