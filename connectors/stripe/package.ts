@@ -3,6 +3,7 @@ import churn from './charts/churn.vl.json';
 import customers from './charts/customers.vl.json';
 import failedPayments from './charts/failed-payments.vl.json';
 import mrr from './charts/mrr.vl.json';
+import mrrByPlan from './charts/mrr-by-plan.vl.json';
 import mrrMovements from './charts/mrr-movements.vl.json';
 import retention from './charts/retention.vl.json';
 import revenue from './charts/revenue.vl.json';
@@ -78,6 +79,7 @@ const metrics: HeadlineMetric[] = [
 const charts: ChartDefinition[] = [
   { id: 'stripe_mrr', title: 'MRR', spec: mrr },
   { id: 'stripe_mrr_movements', title: 'MRR movements', spec: mrrMovements },
+  { id: 'stripe_mrr_by_plan', title: 'MRR by plan', spec: mrrByPlan },
   { id: 'stripe_customers', title: 'Paying customers', spec: customers },
   { id: 'stripe_revenue', title: 'Net revenue', spec: revenue },
   { id: 'stripe_churn', title: 'Customer churn rate', spec: churn },

@@ -339,6 +339,41 @@ const mrr: ModelSpec = {
   ],
 };
 
+/**
+ * Today's MRR by plan (price): each live, licensed subscription item's unit price × quantity
+ * per month, less the subscription's percent-off discount in force. Amount-off coupons are
+ * per invoice, not per plan, so they are left out here (stripe_mrr has them).
+ */
+const byPlan: ModelSpec = {
+  name: 'stripe_mrr_by_plan',
+  label: 'Stripe MRR by plan',
+  description: "Today's MRR split by plan (price), percent-off discounts applied.",
+  sql: `WITH live AS (
+      SELECT id AS subscription,
+        (CASE WHEN ${hasDate('[discount.end]')} AND [discount.end] <= NOW() THEN 0
+          ELSE ${orZero('[discount.coupon.percent_off]')} END) AS percent_off
+      FROM stripe_subscriptions
+      WHERE status IN ('active', 'past_due') AND NOT ([pause_collection.behavior] > '')
+    ),
+    items AS (
+      SELECT (CASE WHEN it.[price.nickname] > '' THEN it.[price.nickname] ELSE it.[price.id] END) AS plan_name,
+        it.subscription,
+        (${orZero('it.[price.unit_amount]')} * ${orZero('it.quantity')}
+          - ROUND(${orZero('it.[price.unit_amount]')} * ${orZero('it.quantity')} * l.percent_off / 100))
+          * ${perMonth('it.[price.recurring.interval]', 'it.[price.recurring.interval_count]')}
+          / ${minorUnits('it.[price.currency]')} AS mrr
+      FROM live l
+      JOIN stripe_subscription_items it ON it.subscription = l.subscription
+      WHERE it.[price.type] = 'recurring' AND it.[price.recurring.usage_type] = 'licensed'
+    )
+    SELECT plan_name, COUNT(*) AS subscriptions, ROUND(SUM(mrr), 2) AS mrr
+    FROM items
+    GROUP BY plan_name
+    ORDER BY mrr DESC`,
+  formats: { subscriptions: 'integer', mrr: 'currency' },
+  tests: [{ type: 'unique', columns: ['plan_name'] }],
+};
+
 /** The movements one row per kind, losses negative: what a stacked bar chart needs. */
 const movements: ModelSpec = {
   name: 'stripe_mrr_movements',
@@ -361,4 +396,5 @@ export const MRR_MODELS: readonly ModelSpec[] = [
   changes,
   mrr,
   movements,
+  byPlan,
 ];

@@ -344,3 +344,16 @@ describe('reading the tabs back', () => {
     expect(blank.stripe_mrr_changes).toEqual(results.stripe_mrr_changes);
   });
 });
+
+describe('stripe_mrr_by_plan', () => {
+  test("splits today's MRR by plan, percent-off discounts applied", () => {
+    // Pro: trial 100 + upgrade 100 + reactivate 100 = 300 (cus_trialing is still trialing);
+    // Annual 1,200 / 12 = 100; Basic: past due 50; Seat: 2 × 10 × 0.8 = 16. Total 466 = July's MRR.
+    expect(results.stripe_mrr_by_plan.map((r) => [r.plan_name, r.subscriptions, r.mrr])).toEqual([
+      ['price_pro', 3, 300],
+      ['price_annual', 1, 100],
+      ['price_basic', 1, 50],
+      ['price_seat', 1, 16],
+    ]);
+  });
+});
