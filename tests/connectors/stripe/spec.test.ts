@@ -178,3 +178,11 @@ describe('metric package', () => {
     },
   );
 });
+
+describe('registration', () => {
+  test('the Stripe package ships with the connector', async () => {
+    const { PACKAGES, packagesFor } = await import('../../../connectors/packages');
+    expect(PACKAGES).toContain(stripePackage);
+    expect(packagesFor(['stripe'])).toEqual([stripePackage]);
+  });
+});
