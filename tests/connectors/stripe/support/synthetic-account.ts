@@ -47,7 +47,7 @@ export function syntheticAccount(customers: number, months: number, now: number)
         items: [{ id: `si_${c}`, price: p, quantity: seats, period: [iso(last[0]), iso(last[1])] }],
       }),
     );
-    periods.forEach(([s, e], i) =>
+    for (const [i, [s, e]] of periods.entries())
       invoices.push(
         invoice({
           id: `in_${c}_${i}`,
@@ -65,8 +65,7 @@ export function syntheticAccount(customers: number, months: number, now: number)
             },
           ],
         }),
-      ),
-    );
+      );
   }
   return {
     '/v1/customers': [listPage('/v1/customers', people)],
