@@ -1,8 +1,9 @@
 import type { ConnectorSpec } from '../src/connect/connector-spec';
+import { genericJson } from './generic-json/spec';
 import { stripe } from './stripe/spec';
 
 /** Every connector the add-on ships, in the order the source picker lists them. */
-export const CONNECTORS: readonly ConnectorSpec[] = [stripe];
+export const CONNECTORS: readonly ConnectorSpec[] = [stripe, genericJson];
 
 export function findConnector(id: string): ConnectorSpec | undefined {
   return CONNECTORS.find((c) => c.id === id);
