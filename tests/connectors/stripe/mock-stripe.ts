@@ -1,21 +1,20 @@
 /**
- * A local Stripe API for tests: a real HTTP server on 127.0.0.1 (port 0) speaking Stripe's
- * documented list protocol (mock-stripe/protocol.ts), on a worker thread so that synchronous
- * UrlFetchApp calls from the emulator can reach it.
+ * A local Stripe API for tests: the shared mock server (tests/support/mock-server.ts: a real
+ * HTTP server on 127.0.0.1, port 0, on a worker thread so the emulator's synchronous UrlFetchApp
+ * can reach it) answering with Stripe's documented list protocol (mock-stripe/protocol.ts).
  *
- *   const stripe = await startStripeMock({ apiKey: 'sk_test_…', data: { '/v1/customers': [...] } });
- *   emu.run((gas) => sync(gas, { baseUrl: stripe.url, apiKey: 'sk_test_…' }));
- *   expect(await stripe.requests()).toHaveLength(3);
- *   await stripe.close();
+ *   const api = await startStripeMock({ apiKey: 'sk_test_…', data: { '/v1/customers': [...] } });
+ *   … connection config { apiKey: 'sk_test_…', baseUrl: api.url } …
+ *   expect(await api.requests()).toHaveLength(3);
+ *   await api.close();
  */
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
-import type { Fault, StripeData, StripeMockConfig } from './mock-stripe/protocol';
-import type { LoggedRequest } from './mock-stripe/server-worker';
+import { startMockServer } from '../../support/mock-server';
+import type { HandlerState, LoggedRequest } from './mock-stripe/handler';
+import { createState, type Fault, type StripeData, type StripeMockConfig } from './mock-stripe/protocol';
 
+export type { LoggedRequest } from './mock-stripe/handler';
 export type { Fault, StripeData, StripeMockConfig } from './mock-stripe/protocol';
-export type { LoggedRequest } from './mock-stripe/server-worker';
 
 export interface StripeMock {
   /** `http://127.0.0.1:<port>`: the connection's base URL. */
@@ -31,63 +30,25 @@ export interface StripeMock {
   close(): Promise<void>;
 }
 
-let workerCode: string | undefined;
-
-/** The worker bundled to plain JavaScript once per test file (workers cannot load TypeScript). */
-function code(): string {
-  workerCode ??= buildSync({
-    entryPoints: [join(__dirname, 'mock-stripe', 'server-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-  }).outputFiles[0].text;
-  return workerCode;
-}
-
 export async function startStripeMock(config: StripeMockConfig): Promise<StripeMock> {
-  const worker = new Worker(code(), { eval: true, workerData: config, execArgv: [] });
-  worker.unref();
-  let nextId = 1;
-  const ask = <T>(message: Record<string, unknown>): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      const onMessage = (reply: { type: string; id?: number } & T) => {
-        if (reply.type !== 'reply' || reply.id !== id) return;
-        worker.off('message', onMessage);
-        worker.off('error', reject);
-        resolve(reply);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', reject);
-      worker.postMessage({ ...message, id });
-    });
-  const port = await new Promise<number>((resolve, reject) => {
-    worker.once('error', reject);
-    const onListening = (msg: { type: string; port?: number }) => {
-      if (msg.type !== 'listening') return;
-      worker.off('message', onListening);
-      resolve(msg.port ?? 0);
-    };
-    worker.on('message', onListening);
+  const server = await startMockServer<HandlerState>({
+    handlerFile: join(__dirname, 'mock-stripe', 'handler.ts'),
+    state: { ...createState(config), log: [] },
   });
+  const update = async (change: (state: HandlerState) => void) => {
+    const state = await server.getState();
+    change(state);
+    await server.setState(state);
+  };
   return {
-    url: `http://127.0.0.1:${port}`,
-    requests: async () => (await ask<{ requests: LoggedRequest[] }>({ type: 'requests' })).requests,
-    setFaults: async (faults) => {
-      await ask({ type: 'faults', faults });
-    },
-    setData: async (data) => {
-      await ask({ type: 'data', data });
-    },
+    url: server.url,
+    requests: async () => (await server.getState()).log,
+    setFaults: (faults) => update((s) => void (s.faults = faults.map((f) => ({ ...f })))),
+    setData: (data) => update((s) => void (s.config = { ...s.config, data })),
     resetRequests: async () => {
-      await ask({ type: 'reset' });
+      await server.clearRequests();
+      await update((s) => void (s.log = []));
     },
-    close: async () => {
-      await ask({ type: 'close' });
-      await worker.terminate();
-    },
+    close: () => server.close(),
   };
 }
