@@ -43,11 +43,19 @@ export async function startStripeMock(config: StripeMockConfig): Promise<StripeM
   return {
     url: server.url,
     requests: async () => (await server.getState()).log,
-    setFaults: (faults) => update((s) => void (s.faults = faults.map((f) => ({ ...f })))),
-    setData: (data) => update((s) => void (s.config = { ...s.config, data })),
+    setFaults: (faults) =>
+      update((s) => {
+        s.faults = faults.map((f) => ({ ...f }));
+      }),
+    setData: (data) =>
+      update((s) => {
+        s.config = { ...s.config, data };
+      }),
     resetRequests: async () => {
       await server.clearRequests();
-      await update((s) => void (s.log = []));
+      await update((s) => {
+        s.log = [];
+      });
     },
     close: () => server.close(),
   };

@@ -9,13 +9,14 @@ import { stripePackage } from '../../../connectors/stripe/package';
 import { STRIPE_API_VERSION, stripe } from '../../../connectors/stripe/spec';
 import { Emulator } from '../../../playground/emulator/emulator';
 import { saveConnection } from '../../../src/connect/connection-store';
+import { refreshModels } from '../../../src/model/refresh';
 import { runSyncChunk, type SyncProgress } from '../../../src/sync/engine';
 import { type LoggedRequest, type StripeData, type StripeMock, startStripeMock } from './mock-stripe';
 import type { Row } from './support/engine-tables';
 import { byMonth } from './support/model-rows';
 import { runModels } from './support/run-models';
 import { NOW, SAAS } from './support/saas-fixture';
-import { customer, invoice, ts } from './support/stripe-objects';
+import { customer, ts } from './support/stripe-objects';
 
 const KEY = 'sk_test_51TapdashEndToEnd000000';
 const START = Date.parse(NOW);
@@ -187,6 +188,30 @@ describe('a first sync', () => {
       price: 'price_basic',
     });
     expect(line?.['period.start']).toEqual(new Date(ts('2025-04-25') * 1000));
+  });
+
+  test('a model refresh after the sync writes the Stripe MRR tab', () => {
+    jest.useFakeTimers({
+      now: START,
+      doNotFake: ['setTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'],
+    });
+    const refresh = s.emu.run((gas) => refreshModels(gas, { packages: [stripePackage] }));
+    jest.useRealTimers();
+    expect(refresh.models.map((m) => [m.name, m.status, m.error?.message])).toEqual(
+      stripePackage.models.map((m) => [m.name, 'ok', undefined]),
+    );
+    const tab = s.tab('Stripe MRR');
+    expect(tab[0]).toEqual([
+      'month',
+      'mrr',
+      'new_mrr',
+      'expansion_mrr',
+      'contraction_mrr',
+      'churned_mrr',
+      'reactivation_mrr',
+      'customers',
+    ]);
+    expect(tab.slice(1).map((r) => r[1])).toEqual([200, 224, 324, 474, 474, 466, 466]);
   });
 
   test('the models over the synced tabs give the hand-computed MRR', () => {
