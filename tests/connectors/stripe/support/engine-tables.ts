@@ -1,43 +1,15 @@
 /**
- * Builds the hidden-tab tables a sync would write, from API list pages, the way the engine
- * does: the stream's hooks, nested objects flattened to `parent.child`, arrays as JSON text,
- * each declared column typed (unix seconds → Date), rows upserted by primary key. Only the
- * declared columns are kept, so a model reading a column the spec does not declare fails.
+ * Builds the hidden-tab tables a sync would write, from API list pages, with the engine's own
+ * flatten and typing (src/sync): the stream's hooks, nested objects flattened to
+ * `parent.child`, arrays as JSON text, each declared column typed (unix seconds → Date), rows
+ * upserted by primary key. Only declared columns are kept, so a model reading another fails.
  */
-import type { ColumnSpec, StreamSpec } from '../../../../src/connect/connector-spec';
+import type { StreamSpec } from '../../../../src/connect/connector-spec';
+import { flatten } from '../../../../src/sync/flatten';
+import { typeValue } from '../../../../src/sync/typing';
 
 export type Cell = string | number | boolean | Date | null;
 export type Row = Record<string, Cell>;
-
-function flatten(value: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    out[prefix] = Array.isArray(value) ? JSON.stringify(value) : value;
-    return out;
-  }
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    if (child === undefined) continue;
-    flatten(child, prefix ? `${prefix}.${key}` : key, out);
-  }
-  return out;
-}
-
-function typed(value: unknown, column: ColumnSpec): Cell {
-  if (value === null || value === undefined) return null;
-  switch (column.type) {
-    case 'datetime':
-    case 'date':
-      return typeof value === 'number' ? new Date(value * 1000) : new Date(String(value));
-    case 'json':
-      return typeof value === 'string' ? value : JSON.stringify(value);
-    case 'boolean':
-      return Boolean(value);
-    case 'integer':
-    case 'number':
-      return Number(value);
-    default:
-      return typeof value === 'object' ? JSON.stringify(value) : (value as string | number | boolean);
-  }
-}
 
 /** The records one page of a stream yields, after its hooks. */
 export function streamRecords(stream: StreamSpec, body: unknown): Record<string, unknown>[] {
@@ -53,9 +25,11 @@ export function tableRows(stream: StreamSpec, pages: unknown[]): Row[] {
   const byKey = new Map<string, Row>();
   for (const page of pages) {
     for (const record of streamRecords(stream, page)) {
-      const flat = flatten(record);
+      const keepWhole = new Set(stream.columns.filter((c) => c.type === 'json').map((c) => c.name));
+      const flat = flatten(record, { keepWhole });
       const row: Row = {};
-      for (const column of stream.columns) row[column.name] = typed(flat[column.name], column);
+      for (const column of stream.columns)
+        row[column.name] = typeValue(flat[column.name] ?? null, column, 'Etc/UTC');
       byKey.set(stream.primaryKey.map((k) => String(row[k])).join('\u0000'), row);
     }
   }
