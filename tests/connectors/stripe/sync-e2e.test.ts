@@ -9,6 +9,7 @@ import { stripePackage } from '../../../connectors/stripe/package';
 import { STRIPE_API_VERSION, stripe } from '../../../connectors/stripe/spec';
 import { Emulator } from '../../../playground/emulator/emulator';
 import { saveConnection } from '../../../src/connect/connection-store';
+import { buildDashboard } from '../../../src/dashboard/build-dashboard';
 import { refreshModels } from '../../../src/model/refresh';
 import { runSyncChunk, type SyncProgress } from '../../../src/sync/engine';
 import { type LoggedRequest, type StripeData, type StripeMock, startStripeMock } from './mock-stripe';
@@ -212,6 +213,14 @@ describe('a first sync', () => {
       'customers',
     ]);
     expect(tab.slice(1).map((r) => r[1])).toEqual([200, 224, 324, 474, 474, 466, 466]);
+  });
+
+  test('the Dashboard then shows every headline metric and draws every chart natively', () => {
+    const dashboard = s.emu.run((gas) => buildDashboard(gas, { packages: [stripePackage] }));
+    expect(dashboard.tiles).toBe(stripePackage.metrics.length);
+    expect(dashboard.charts.map((c) => [c.id, c.shown, c.detail])).toEqual(
+      stripePackage.charts.map((c) => [c.id, 'sheet', undefined]),
+    );
   });
 
   test('the models over the synced tabs give the hand-computed MRR', () => {
