@@ -5,13 +5,16 @@
  * broken body) end as the engine promises.
  */
 
+import { CONNECTORS } from '../../../connectors';
 import { stripePackage } from '../../../connectors/stripe/package';
 import { STRIPE_API_VERSION, stripe } from '../../../connectors/stripe/spec';
 import { Emulator } from '../../../playground/emulator/emulator';
 import { saveConnection } from '../../../src/connect/connection-store';
 import { buildDashboard } from '../../../src/dashboard/build-dashboard';
 import { refreshModels } from '../../../src/model/refresh';
+import type { TapdashError } from '../../../src/shared/errors';
 import { runSyncChunk, type SyncProgress } from '../../../src/sync/engine';
+import { testConnection } from '../../../src/sync/test-connection';
 import { type LoggedRequest, type StripeData, type StripeMock, startStripeMock } from './mock-stripe';
 import type { Row } from './support/engine-tables';
 import { byMonth } from './support/model-rows';
@@ -274,6 +277,45 @@ describe('a second sync', () => {
     const invoices = rowsOf(s.tab('stripe_invoices'));
     expect(invoices).toHaveLength(SAAS.invoices.length);
     expect(invoices.find((r) => r.id === 'in_pastdue_3')?.status).toBe('paid');
+  });
+});
+
+describe('Test connection', () => {
+  const test1 = (apiKey: string) => {
+    const emu = new Emulator({ realCpu: false, now: START });
+    return emu.run((gas) => {
+      try {
+        return testConnection(
+          gas,
+          { connector: 'stripe', config: { apiKey, baseUrl: mock.url } },
+          CONNECTORS,
+        );
+      } catch (error) {
+        return (error as TapdashError).toInfo();
+      }
+    });
+  };
+
+  test('reads the first page of customers with a working key', () => {
+    expect(test1(KEY)).toMatchObject({
+      records: 100,
+      columns: expect.arrayContaining(['id', 'email', 'created']),
+    });
+  });
+
+  test('refuses a publishable key before calling Stripe', async () => {
+    expect(test1('pk_test_51TapdashEndToEnd000000')).toMatchObject({
+      code: 'config-invalid',
+      message: expect.stringContaining('Publishable keys (pk_…) cannot read data'),
+    });
+    expect(await mock.requests()).toEqual([]);
+  });
+
+  test("reports Stripe's refusal of a wrong key with the fix", () => {
+    expect(test1('sk_test_51NotTheRightKey0000')).toMatchObject({
+      code: 'auth-rejected',
+      fix: expect.stringContaining('starts with sk_ or rk_'),
+    });
   });
 });
 
