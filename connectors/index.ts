@@ -1,9 +1,10 @@
 import type { ConnectorSpec } from '../src/connect/connector-spec';
+import { demoConnector } from './demo/spec';
 import { genericJson } from './generic-json/spec';
 import { stripe } from './stripe/spec';
 
 /** Every connector the add-on ships, in the order the source picker lists them. */
-export const CONNECTORS: readonly ConnectorSpec[] = [stripe, genericJson];
+export const CONNECTORS: readonly ConnectorSpec[] = [demoConnector, stripe, genericJson];
 
 export function findConnector(id: string): ConnectorSpec | undefined {
   return CONNECTORS.find((c) => c.id === id);
