@@ -3,9 +3,16 @@ import { demoConnector } from './demo/spec';
 import { genericJson } from './generic-json/spec';
 import { githubSpec } from './github/spec';
 import { gitlabSpec } from './gitlab/spec';
+import { stripe } from './stripe/spec';
 
-/** Every connector the add-on ships, in the order the source picker lists them. */
-export const CONNECTORS: readonly ConnectorSpec[] = [demoConnector, githubSpec, gitlabSpec, genericJson];
+/** Every connector the add-on ships, in the order the source picker lists them (one per line). */
+export const CONNECTORS: readonly ConnectorSpec[] = [
+  demoConnector,
+  stripe,
+  githubSpec,
+  gitlabSpec,
+  genericJson,
+];
 
 export function findConnector(id: string): ConnectorSpec | undefined {
   return CONNECTORS.find((c) => c.id === id);

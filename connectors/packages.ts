@@ -2,9 +2,10 @@ import type { MetricPackage } from '../src/model/model-spec';
 import { demoPackage } from './demo/package';
 import { githubPackage } from './github/package';
 import { gitlabPackage } from './gitlab/package';
+import { stripePackage } from './stripe/package';
 
-/** The metric packages shipped beside the connectors (models, headline metrics, charts). */
-export const PACKAGES: readonly MetricPackage[] = [demoPackage, githubPackage, gitlabPackage];
+/** The metric packages shipped beside the connectors (models, headline metrics, charts; one per line). */
+export const PACKAGES: readonly MetricPackage[] = [demoPackage, stripePackage, githubPackage, gitlabPackage];
 
 /** The packages of the connectors that have a connection: what the Dashboard is built from. */
 export function packagesFor(connectorIds: readonly string[]): MetricPackage[] {
