@@ -29,6 +29,8 @@ export function assertBaseUrlAllowed(
   connector: ConnectorSpec,
   config: Readonly<Record<string, string>>,
 ): void {
+  // A synthetic source (Demo) generates its records and calls no address at all.
+  if (connector.generate) return;
   const base = baseUrlFor(connector, config);
   if (isLocalUrl(base)) return;
   const allowed = allowedUrlsFor(connector);
