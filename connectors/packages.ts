@@ -1,8 +1,10 @@
 import type { MetricPackage } from '../src/model/model-spec';
 import { demoPackage } from './demo/package';
+import { githubPackage } from './github/package';
+import { gitlabPackage } from './gitlab/package';
 
 /** The metric packages shipped beside the connectors (models, headline metrics, charts). */
-export const PACKAGES: readonly MetricPackage[] = [demoPackage];
+export const PACKAGES: readonly MetricPackage[] = [demoPackage, githubPackage, gitlabPackage];
 
 /** The packages of the connectors that have a connection: what the Dashboard is built from. */
 export function packagesFor(connectorIds: readonly string[]): MetricPackage[] {

@@ -29,7 +29,7 @@ export function assertBaseUrlAllowed(
   connector: ConnectorSpec,
   config: Readonly<Record<string, string>>,
 ): void {
-  // A synthetic source (Demo) generates its records and calls no address at all.
+  // Synthetic sources (the Demo) make no requests at all.
   if (connector.generate) return;
   const base = baseUrlFor(connector, config);
   if (isLocalUrl(base)) return;

@@ -67,6 +67,8 @@ export class StreamLoader {
   private loading: DataTab | undefined;
   /** Partitioned streams: every value, sorted; the run reads them in this order. */
   private partitionValues: string[] = [];
+  /** Newest cursor among buffered pages' items that a selectRecords hook left out. */
+  private skippedCursor: number | undefined;
   /** A bookmark to commit with the next checkpoint, for the partition being read. */
   private partitionBookmark: { value: string; bookmark: number } | undefined;
 
@@ -103,21 +105,45 @@ export class StreamLoader {
       if (this.stream.partitions)
         this.ctx.store.clearPartitionBookmarks(this.ctx.connectionId, this.stream.name);
     }
-    if (this.ctx.connector.generate) {
-      const records = this.ctx.connector.generate({
-        stream: this.stream.name,
-        now: new Date(this.ctx.run.startedAt),
-        config: this.ctx.config,
-      });
-      this.buffer = records.map((r) => this.flat(r));
-      this.flush(undefined);
-      return this.finish();
-    }
+    if (this.ctx.connector.generate) return this.loadGenerated(this.ctx.connector.generate);
     if (this.stream.partitions && !this.startPartitions()) return this.finish();
     // One request chain, or one per partition: each ends with a checkpoint that moves on.
     while (run.status === 'loading') {
       if (this.readChain() === 'paused') return 'paused';
     }
+    const failed = run.partitionErrors;
+    this.finish();
+    // The repositories that could be read are in; the stream still reports the ones that could not.
+    if (failed) {
+      throw new TapdashError({
+        ...failed.first,
+        message: `${failed.count} of ${this.partitionValues.length} could not be read. ${failed.first.message}`,
+      });
+    }
+    return 'done';
+  }
+
+  /**
+   * A synthetic source's records, written in slices of `flushRecords` with a checkpoint after
+   * each, so a large one is time-boxed like an API. The records are a function of the run's
+   * start, so a resume regenerates the same list and carries on at the saved offset.
+   */
+  private loadGenerated(generate: NonNullable<ConnectorSpec['generate']>): 'done' | 'paused' {
+    const run = this.state.run!;
+    const records = generate({
+      stream: this.stream.name,
+      now: new Date(this.ctx.run.startedAt),
+      config: this.ctx.config,
+    });
+    const size = Math.max(1, this.ctx.flushRecords);
+    let offset = Number(run.next?.params?.offset ?? 0);
+    do {
+      if (offset > 0 && this.ctx.deadline.passed()) return 'paused';
+      const end = Math.min(records.length, offset + size);
+      this.buffer = records.slice(offset, end).map((r) => this.flat(r));
+      this.flush(end < records.length ? { params: { offset: end } } : undefined);
+      offset = end;
+    } while (offset < records.length);
     return this.finish();
   }
 
@@ -133,9 +159,34 @@ export class StreamLoader {
       }
       // What was read before the failure is good: keep it, and resume at the failing page.
       if (e instanceof TapdashError) this.flush(this.resumePoint);
+      if (e instanceof TapdashError && this.stream.partitions && !STREAM_WIDE.has(e.code)) {
+        this.skipPartition(e);
+        return 'ended';
+      }
       throw e;
     }
     return resumeAt ? 'paused' : 'ended';
+  }
+
+  /**
+   * One repository that cannot be read (gone, no access) must not keep the others from
+   * syncing: it is noted, its bookmark left where it was, and the next one is read.
+   */
+  private skipPartition(error: TapdashError): void {
+    const run = this.state.run!;
+    const value = run.partition!;
+    const info = error.toInfo();
+    const noted = run.partitionErrors ?? {
+      count: 0,
+      first: { ...info, message: `${value}: ${info.message}` },
+    };
+    run.partitionErrors = { ...noted, count: noted.count + 1 };
+    const next = this.partitionValues.find((v) => v > value);
+    if (next === undefined) {
+      delete run.next;
+      run.status = 'loaded';
+    } else this.enterPartition(next);
+    this.commit();
   }
 
   /**
@@ -230,6 +281,26 @@ export class StreamLoader {
   private take(page: FetchedPage): void {
     for (const r of page.records) this.buffer.push(this.flat(r));
     this.bufferedPages++;
+    this.noteSkippedCursor(page.body);
+  }
+
+  /**
+   * Items a selectRecords hook leaves out (GitHub's issues endpoint also returns pull requests)
+   * were read all the same: the bookmark may pass them, or every sync would read them again.
+   */
+  private noteSkippedCursor(body: unknown): void {
+    const inc = this.stream.incremental;
+    if (!inc || !this.stream.hooks?.selectRecords) return;
+    const all = getPath(body, this.stream.records);
+    if (!Array.isArray(all)) return;
+    const format = this.stream.columns.find((c) => c.name === inc.cursorField)?.format;
+    for (const item of all) {
+      const value = getPath(item, inc.cursorField);
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const ms = toInstantMs(value, format);
+      if (ms !== undefined && (this.skippedCursor === undefined || ms > this.skippedCursor))
+        this.skippedCursor = ms;
+    }
   }
 
   private flat(raw: unknown): FlatRecord {
@@ -244,8 +315,7 @@ export class StreamLoader {
       : raw;
     const flat = flatten(mapped, { keepWhole: this.keepWhole });
     const column = this.stream.partitions?.column;
-    if (column && partition !== undefined && (flat[column] === undefined || flat[column] === null))
-      flat[column] = partition;
+    if (column && partition !== undefined) flat[column] = partition;
     return flat;
   }
 
@@ -410,6 +480,12 @@ export class StreamLoader {
     if (!inc) return;
     const run = this.state.run!;
     const column: ColumnSpec | undefined = this.stream.columns.find((c) => c.name === inc.cursorField);
+    if (
+      this.skippedCursor !== undefined &&
+      (run.maxCursor === undefined || this.skippedCursor > run.maxCursor)
+    )
+      run.maxCursor = this.skippedCursor;
+    this.skippedCursor = undefined;
     for (const r of records) {
       const value = r[inc.cursorField] ?? null;
       // A calendar day (GA4's date) names no instant; as a bookmark it is that day at UTC
@@ -475,6 +551,15 @@ export class StreamLoader {
     this.partitionBookmark = undefined;
   }
 }
+
+/** Errors that every partition would hit alike: no point trying the others. */
+const STREAM_WIDE = new Set([
+  'auth-rejected',
+  'urlfetch-quota',
+  'spreadsheet-full',
+  'missing-secret',
+  'config-missing',
+]);
 
 function calendarDayMs(value: FlatRecord[string]): number | undefined {
   const day = typeof value === 'string' ? calendarDate(value.trim()) : undefined;
