@@ -39,6 +39,7 @@ ORDER BY week`,
 
 export const demoPullRequestFlow: ModelSpec = {
   name: 'demo_pull_request_flow',
+  hidden: true,
   label: 'Demo · Pull request flow',
   description: 'Pull requests opened and merged each week, one row per kind (for charts).',
   sql: `

@@ -81,6 +81,7 @@ ORDER BY month`,
 
 export const demoDealOutcomes: ModelSpec = {
   name: 'demo_deal_outcomes',
+  hidden: true,
   label: 'Demo · Deal outcomes',
   description: 'Deals closed each month by outcome, one row per outcome (for charts).',
   sql: `

@@ -39,6 +39,7 @@ ORDER BY week`,
 
 export const demoTicketFlow: ModelSpec = {
   name: 'demo_ticket_flow',
+  hidden: true,
   label: 'Demo · Ticket flow',
   description: 'Tickets opened and solved each week, one row per kind (for charts).',
   sql: `

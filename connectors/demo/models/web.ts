@@ -85,6 +85,7 @@ ORDER BY sessions DESC`,
 
 export const demoSessionsByChannelMonth: ModelSpec = {
   name: 'demo_sessions_by_channel_month',
+  hidden: true,
   label: 'Demo · Sessions by source / medium and month',
   description: 'Sessions each month by source / medium, one row per channel (for charts).',
   sql: `
