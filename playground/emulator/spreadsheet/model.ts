@@ -90,6 +90,7 @@ export class SheetState {
   tabColor: string | null = null;
   frozenRows = 0;
   frozenCols = 0;
+  gridlinesHidden = false;
   colWidths: Record<string, number> = {};
   rowHeights: Record<string, number> = {};
   /** rows[r][c], 0-based. */
@@ -146,6 +147,7 @@ export class SheetState {
       tabColor: this.tabColor,
       frozenRows: this.frozenRows,
       frozenCols: this.frozenCols,
+      gridlinesHidden: this.gridlinesHidden,
       colWidths: this.colWidths,
       rowHeights: this.rowHeights,
       rows: trimRows(this.rows),
@@ -166,6 +168,7 @@ export class SheetState {
     sheet.tabColor = j.tabColor ?? null;
     sheet.frozenRows = j.frozenRows ?? 0;
     sheet.frozenCols = j.frozenCols ?? 0;
+    sheet.gridlinesHidden = j.gridlinesHidden ?? false;
     sheet.colWidths = j.colWidths ?? {};
     sheet.rowHeights = j.rowHeights ?? {};
     sheet.rows = (j.rows ?? []).map((r) => r ?? undefined);

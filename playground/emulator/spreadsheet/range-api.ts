@@ -453,6 +453,12 @@ export class RangeApi {
     );
   }
 
+  setVerticalAlignments(alignments: (string | null)[][]): this {
+    return this.setStyles('setVerticalAlignments', 'verticalAlignment', alignments, (v) =>
+      v ? String(v).toLowerCase() : null,
+    );
+  }
+
   getWrap(): boolean {
     return this.getStyle('getWrap', 'wrap', false);
   }

@@ -303,6 +303,15 @@ export class SheetApi {
     return this.read('getFrozenColumns').frozenCols;
   }
 
+  /** Shown or hidden grid lines (a display setting; the playground draws it). */
+  setHiddenGridlines(hideGridlines: boolean): Gas {
+    this.write('setHiddenGridlines').gridlinesHidden = Boolean(hideGridlines);
+    return this.self();
+  }
+  hasHiddenGridlines(): boolean {
+    return this.read('hasHiddenGridlines').gridlinesHidden;
+  }
+
   setColumnWidth(columnPosition: number, width: number): Gas {
     return this.setColumnWidthsImpl('setColumnWidth', columnPosition, 1, width);
   }

@@ -1,3 +1,4 @@
+import { Emulator } from '../../../playground/emulator/emulator';
 import { errorOf, newEmulator, withSheet } from './support';
 
 describe('Inserting and deleting rows and columns', () => {
@@ -255,5 +256,26 @@ describe('getValues on big sheets', () => {
       return sheet.getRange(1, 1, 20_000, 10).getValues();
     });
     expect(back).toEqual(rows);
+  });
+});
+
+describe('Display settings', () => {
+  it('setHiddenGridlines hides the grid lines and survives a save and load', () => {
+    const emu = newEmulator();
+    emu.run((gas) => gas.SpreadsheetApp.getActive().getSheets()[0].setHiddenGridlines(true));
+    const again = Emulator.load(JSON.parse(JSON.stringify(emu.save())));
+    expect(again.run((gas) => gas.SpreadsheetApp.getActive().getSheets()[0].hasHiddenGridlines())).toBe(true);
+  });
+
+  it('setVerticalAlignments sets one alignment per cell and checks the shape like setValues', () => {
+    const got = withSheet((sheet) => {
+      sheet.getRange('A1:B1').setVerticalAlignments([['Middle', 'top']]);
+      return [
+        sheet.getRange('A1:B1').getVerticalAlignments(),
+        errorOf(() => sheet.getRange('A1:B2').setVerticalAlignments([['top']])),
+      ];
+    });
+    expect(got[0]).toEqual([['middle', 'top']]);
+    expect(got[1]).toMatch(/number of rows/);
   });
 });
