@@ -269,7 +269,7 @@ describe('Display settings', () => {
 
   it('setVerticalAlignments sets one alignment per cell and checks the shape like setValues', () => {
     const got = withSheet((sheet) => {
-      sheet.getRange('A1:B1').setVerticalAlignments([['Middle', 'top']]);
+      sheet.getRange('A1:B1').setVerticalAlignments([['middle', 'top']]);
       return [
         sheet.getRange('A1:B1').getVerticalAlignments(),
         errorOf(() => sheet.getRange('A1:B2').setVerticalAlignments([['top']])),
