@@ -13,7 +13,7 @@ const swc = [
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': swc },
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   // ESM-only packages that tests import must be transformed too.
   transformIgnorePatterns: [
     '/node_modules/(?!(preact|@testing-library/preact|vega-lite|vega-util|vega-.*|d3-.*|internmap|delaunator|robust-predicates|fast-check|pure-rand)/)',

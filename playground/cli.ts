@@ -9,6 +9,7 @@
  *   tapdash chart   SPEC.vl.json [--data FILE]
  */
 import { CONNECTORS } from '../connectors/index';
+import { chartCommand } from './cli/chart';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -72,12 +73,17 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     switch (command) {
       case 'connectors':
         return connectorsCommand(io);
+      case 'chart': {
+        const spec = positional[1];
+        if (!spec) throw new CliError('Which spec? Usage: tapdash chart SPEC.vl.json [--data FILE]');
+        io.out(chartCommand(spec, typeof flags.data === 'string' ? flags.data : undefined));
+        return 0;
+      }
       case undefined:
       case 'help':
         io.out(USAGE);
         return command ? 0 : 1;
       default:
-        void flags;
         throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } catch (e) {

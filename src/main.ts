@@ -40,3 +40,5 @@ function exposed<K extends keyof SidebarApi>(name: K) {
 
 // One line per sidebar function: tests/build/entry-points.test.ts checks none is missing.
 export const getContext = exposed('getContext');
+export const getDashboardConfig = exposed('getDashboardConfig');
+export const saveDashboardConfig = exposed('saveDashboardConfig');

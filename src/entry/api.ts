@@ -1,3 +1,8 @@
+import {
+  type DashboardConfig,
+  loadDashboardConfig,
+  saveDashboardConfig,
+} from '../dashboard/dashboard-config';
 import type { Gas } from '../platform/gas';
 
 /**
@@ -14,6 +19,16 @@ export const sidebarApi = {
       timeZone: ss.getSpreadsheetTimeZone(),
       user: gas.Session.getActiveUser().getEmail(),
     };
+  },
+
+  /** The Dashboard's saved choice of tiles and charts, in order; null until the user changes it. */
+  getDashboardConfig(gas: Gas): DashboardConfig | null {
+    return loadDashboardConfig(gas);
+  },
+
+  /** Saves which tiles and charts the Dashboard shows; the next rebuild lays them out. */
+  saveDashboardConfig(gas: Gas, config: DashboardConfig): DashboardConfig {
+    return saveDashboardConfig(gas, config);
   },
 };
 

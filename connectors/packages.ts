@@ -1,0 +1,9 @@
+import type { MetricPackage } from '../src/model/model-spec';
+
+/** The metric packages shipped beside the connectors (models, headline metrics, charts). */
+export const PACKAGES: readonly MetricPackage[] = [];
+
+/** The packages of the connectors that have a connection: what the Dashboard is built from. */
+export function packagesFor(connectorIds: readonly string[]): MetricPackage[] {
+  return PACKAGES.filter((p) => connectorIds.includes(p.connector));
+}
