@@ -1,5 +1,7 @@
 import { ga4Package } from '../../../connectors/ga4/package';
 import { ga4 } from '../../../connectors/ga4/spec';
+import { validateVegaLite } from '../../../playground/cli/vega-lite-schema';
+import { compileChart } from '../../../src/dashboard/compile-chart';
 import { day, plain, type Row, runPackage } from './support/run-package';
 
 /**
@@ -282,4 +284,14 @@ describe('GA4 package declarations', () => {
       }
     }
   });
+
+  it.each(ga4Package.charts.map((c) => [c.id, c] as const))(
+    'chart %s is valid Vega-Lite that Sheets draws natively from its model',
+    (_id, chart) => {
+      expect(validateVegaLite(chart.spec)).toEqual({ valid: true });
+      const model = (chart.spec as { data: { name: string } }).data.name;
+      const plan = compileChart(chart.spec, { model, rows: out[model] }, { chart: chart.title });
+      expect(plan).toMatchObject({ native: true });
+    },
+  );
 });
