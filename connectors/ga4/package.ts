@@ -17,16 +17,17 @@ import sources28dChart from './charts/sources-28d.vl.json';
  * same answer whenever they run.
  */
 
-const RATE = (events: string, sessions: string) =>
+const PER_SESSION = (events: string, sessions: string) =>
   `CASE WHEN ${sessions} > 0 THEN ROUND(${events} / ${sessions}, 4) ELSE 0 END`;
 
 const dailyOverview: ModelSpec = {
   name: 'ga4_daily_overview',
   label: 'GA4 · By day',
-  description: 'Sessions, users, new users, key events (conversions), key event rate and revenue each day.',
+  description:
+    'Sessions, users, new users, key events (conversions), key events per session and revenue each day.',
   sql: `
 SELECT [date], sessions, users, new_users, key_events,
-       ${RATE('key_events', 'sessions')} AS key_event_rate,
+       ${PER_SESSION('key_events', 'sessions')} AS key_events_per_session,
        ROUND(revenue, 2) AS revenue
 FROM ga4_daily
 ORDER BY [date]`,
@@ -36,7 +37,7 @@ ORDER BY [date]`,
     users: 'integer',
     new_users: 'integer',
     key_events: 'integer',
-    key_event_rate: 'percent',
+    key_events_per_session: 'percent',
     revenue: 'currency',
   },
   tests: [
@@ -49,13 +50,13 @@ const weekly: ModelSpec = {
   name: 'ga4_weekly',
   label: 'GA4 · By week',
   description:
-    'Sessions, new users, key events, key event rate and revenue per finished week (Monday to Sunday). Users are left out: a weekly count cannot be added up from daily ones.',
+    'Sessions, new users, key events, key events per session and revenue per finished week (Monday to Sunday). Users are left out: a weekly count cannot be added up from daily ones.',
   sql: `
 SELECT WEEK_START(d.[date]) AS week,
        SUM(d.sessions) AS sessions,
        SUM(d.new_users) AS new_users,
        SUM(d.key_events) AS key_events,
-       ${RATE('SUM(d.key_events)', 'SUM(d.sessions)')} AS key_event_rate,
+       ${PER_SESSION('SUM(d.key_events)', 'SUM(d.sessions)')} AS key_events_per_session,
        ROUND(SUM(d.revenue), 2) AS revenue
 FROM ga4_daily AS d
 CROSS JOIN (SELECT MIN([date]) AS first_day, MAX([date]) AS last_day FROM ga4_daily) AS l
@@ -68,7 +69,7 @@ ORDER BY week`,
     sessions: 'integer',
     new_users: 'integer',
     key_events: 'integer',
-    key_event_rate: 'percent',
+    key_events_per_session: 'percent',
     revenue: 'currency',
   },
   tests: [{ type: 'unique', columns: ['week'] }],
@@ -83,14 +84,14 @@ const BREAKDOWN_FIGURES = `
        SUM(t.sessions) AS sessions,
        SUM(t.new_users) AS new_users,
        SUM(t.key_events) AS key_events,
-       ${RATE('SUM(t.key_events)', 'SUM(t.sessions)')} AS key_event_rate,
+       ${PER_SESSION('SUM(t.key_events)', 'SUM(t.sessions)')} AS key_events_per_session,
        ROUND(SUM(t.revenue), 2) AS revenue`;
 
 const BREAKDOWN_FORMATS: ModelSpec['formats'] = {
   sessions: 'integer',
   new_users: 'integer',
   key_events: 'integer',
-  key_event_rate: 'percent',
+  key_events_per_session: 'percent',
   revenue: 'currency',
 };
 
@@ -198,10 +199,10 @@ export const ga4Package: MetricPackage = {
       goodDirection: 'up',
     },
     {
-      id: 'ga4_key_event_rate_weekly',
-      label: 'Key event rate (week)',
+      id: 'ga4_key_events_per_session_weekly',
+      label: 'Key events per session (week)',
       model: 'ga4_weekly',
-      valueColumn: 'key_event_rate',
+      valueColumn: 'key_events_per_session',
       periodColumn: 'week',
       format: 'percent',
       goodDirection: 'up',

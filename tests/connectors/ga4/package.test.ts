@@ -62,7 +62,7 @@ const TRAFFIC: Row[] = [
 const out = runPackage(ga4Package, { ga4_daily: DAILY, ga4_traffic: TRAFFIC });
 
 describe('GA4 models', () => {
-  it('ga4_daily_overview shows each day with its key event rate (key events ÷ sessions)', () => {
+  it('ga4_daily_overview shows each day with its key events per session (key events ÷ sessions)', () => {
     const rows = plain(out.ga4_daily_overview);
     expect(rows).toHaveLength(21);
     // i = 5 (2024-06-03): 105 sessions, 5 mod 3 = 2 key events, 2 ÷ 105 = 0.019047… → 0.0190.
@@ -72,7 +72,7 @@ describe('GA4 models', () => {
       users: 85,
       new_users: 10,
       key_events: 2,
-      key_event_rate: 0.019,
+      key_events_per_session: 0.019,
       revenue: 50,
     });
   });
@@ -90,7 +90,7 @@ describe('GA4 models', () => {
         sessions: 756,
         new_users: 70,
         key_events: 8,
-        key_event_rate: 0.0106,
+        key_events_per_session: 0.0106,
         revenue: 200,
       },
       {
@@ -98,7 +98,7 @@ describe('GA4 models', () => {
         sessions: 805,
         new_users: 70,
         key_events: 6,
-        key_event_rate: 0.0075,
+        key_events_per_session: 0.0075,
         revenue: 150,
       },
     ]);
@@ -114,7 +114,7 @@ describe('GA4 models', () => {
         sessions: 60,
         new_users: 20,
         key_events: 3,
-        key_event_rate: 0.05,
+        key_events_per_session: 0.05,
         revenue: 20,
       },
       {
@@ -122,7 +122,7 @@ describe('GA4 models', () => {
         sessions: 25,
         new_users: 5,
         key_events: 5,
-        key_event_rate: 0.2,
+        key_events_per_session: 0.2,
         revenue: 100,
       },
       {
@@ -130,7 +130,7 @@ describe('GA4 models', () => {
         sessions: 12,
         new_users: 2,
         key_events: 0,
-        key_event_rate: 0,
+        key_events_per_session: 0,
         revenue: 0,
       },
       {
@@ -138,7 +138,7 @@ describe('GA4 models', () => {
         sessions: 10,
         new_users: 4,
         key_events: 0,
-        key_event_rate: 0,
+        key_events_per_session: 0,
         revenue: 0,
       },
       {
@@ -146,7 +146,7 @@ describe('GA4 models', () => {
         sessions: 8,
         new_users: 8,
         key_events: 0,
-        key_event_rate: 0,
+        key_events_per_session: 0,
         revenue: 0,
       },
       {
@@ -154,7 +154,7 @@ describe('GA4 models', () => {
         sessions: 6,
         new_users: 3,
         key_events: 0,
-        key_event_rate: 0,
+        key_events_per_session: 0,
         revenue: 0,
       },
       {
@@ -162,7 +162,7 @@ describe('GA4 models', () => {
         sessions: 6,
         new_users: 6,
         key_events: 0,
-        key_event_rate: 0,
+        key_events_per_session: 0,
         revenue: 0,
       },
     ]);
@@ -179,7 +179,7 @@ describe('GA4 models', () => {
         sessions: 59,
         new_users: 21,
         key_events: 6,
-        key_event_rate: 0.1017,
+        key_events_per_session: 0.1017,
         revenue: 120,
       },
       {
@@ -188,7 +188,7 @@ describe('GA4 models', () => {
         sessions: 52,
         new_users: 17,
         key_events: 2,
-        key_event_rate: 0.0385,
+        key_events_per_session: 0.0385,
         revenue: 0,
       },
       {
@@ -197,7 +197,7 @@ describe('GA4 models', () => {
         sessions: 10,
         new_users: 4,
         key_events: 0,
-        key_event_rate: 0,
+        key_events_per_session: 0,
         revenue: 0,
       },
       {
@@ -206,7 +206,7 @@ describe('GA4 models', () => {
         sessions: 6,
         new_users: 6,
         key_events: 0,
-        key_event_rate: 0,
+        key_events_per_session: 0,
         revenue: 0,
       },
     ]);
