@@ -40,5 +40,12 @@ function exposed<K extends keyof SidebarApi>(name: K) {
 
 // One line per sidebar function: tests/build/entry-points.test.ts checks none is missing.
 export const getContext = exposed('getContext');
+export const listModels = exposed('listModels');
+export const listReportTables = exposed('listReportTables');
+export const previewReport = exposed('previewReport');
+export const previewSql = exposed('previewSql');
+export const saveReport = exposed('saveReport');
+export const deleteReport = exposed('deleteReport');
+export const refreshModels = exposed('refreshModels');
 export const getDashboardConfig = exposed('getDashboardConfig');
 export const saveDashboardConfig = exposed('saveDashboardConfig');

@@ -1,8 +1,25 @@
+import { PACKAGES } from '../../connectors/packages';
 import {
   type DashboardConfig,
   loadDashboardConfig,
   saveDashboardConfig,
 } from '../dashboard/dashboard-config';
+import {
+  deleteReport,
+  listModels,
+  listReportTables,
+  type ModelListing,
+  type PreviewResult,
+  previewReport,
+  previewSql,
+  type ReportTable,
+  refreshAllModels,
+  type SaveReportInput,
+  saveReport,
+} from '../model/model-api';
+import type { RefreshResult } from '../model/refresh';
+import type { ReportDefinition } from '../model/report-builder';
+import type { UserModel } from '../model/user-models';
 import type { Gas } from '../platform/gas';
 
 /**
@@ -19,6 +36,40 @@ export const sidebarApi = {
       timeZone: ss.getSpreadsheetTimeZone(),
       user: gas.Session.getActiveUser().getEmail(),
     };
+  },
+
+  /** Every model (built in and saved) with its last refresh: status, rows, error, failed tests. */
+  listModels(gas: Gas): ModelListing[] {
+    return listModels(gas, PACKAGES);
+  },
+
+  /** Tables the report builder can start from: synced streams and models, with their columns. */
+  listReportTables(gas: Gas): ReportTable[] {
+    return listReportTables(gas, PACKAGES);
+  },
+
+  /** The SQL of a report definition and its first rows, for the live preview. */
+  previewReport(gas: Gas, definition: ReportDefinition): PreviewResult {
+    return previewReport(gas, definition, PACKAGES);
+  },
+
+  /** Runs hand-written SQL for the SQL editor's preview (read-only SELECTs only). */
+  previewSql(gas: Gas, sql: string): PreviewResult {
+    return previewSql(gas, sql, PACKAGES);
+  },
+
+  /** Saves a report (or SQL) as a model that refreshes with the others. */
+  saveReport(gas: Gas, input: SaveReportInput): UserModel {
+    return saveReport(gas, input, PACKAGES);
+  },
+
+  deleteReport(gas: Gas, name: string): void {
+    deleteReport(gas, name);
+  },
+
+  /** Refreshes every model now and reports each one's status. */
+  refreshModels(gas: Gas): RefreshResult {
+    return refreshAllModels(gas, PACKAGES);
   },
 
   /** The Dashboard's saved choice of tiles and charts, in order; null until the user changes it. */

@@ -40,3 +40,19 @@ describe('dist/Code.js in a bare Apps Script-like vm context', () => {
     expect(code).not.toMatch(/^var /m);
   });
 });
+
+describe('time inside the bundle', () => {
+  it('follows the simulated clock, so schedules can run across simulated days', () => {
+    const start = Date.UTC(2026, 0, 5, 9, 0, 0);
+    const emu = new Emulator({ realCpu: false, now: start });
+    const bundle = loadBundle(emu);
+    const read = () =>
+      vm.runInContext(
+        '[Date.now(), new Date().getTime(), new Date(0).getTime(), new Date() instanceof Date]',
+        bundle as unknown as vm.Context,
+      );
+    expect(read()).toEqual([start, start, 0, true]);
+    emu.clock.advance(3 * 86_400_000);
+    expect(read()[0]).toBe(start + 3 * 86_400_000);
+  });
+});

@@ -1,0 +1,258 @@
+/**
+ * What the sidebar's report builder and SQL editor call (through src/entry/api.ts). Arguments
+ * and results are plain data: google.script.run cannot carry Dates, so dates go out as text.
+ *
+ * Tables are read as the founder sees them: a source stream from its hidden tab, a model from
+ * its summary tab (as of its last refresh).
+ */
+import type { Gas } from '../platform/gas';
+import { TapdashError } from '../shared/errors';
+import { type ColumnInfo, inferColumns } from './column-types';
+import type { MetricPackage, ModelSpec } from './model-spec';
+import {
+  LAST_RUN_PREFIX,
+  type LastRun,
+  type RefreshResult,
+  refreshModels,
+  spreadsheetClock,
+} from './refresh';
+import { compileReport, type ReportDefinition, type ReportProblem } from './report-builder';
+import { type Grid, runModels } from './run-models';
+import { guardSql } from './sql-guard';
+import type { WallClock } from './time-zone';
+import {
+  deleteUserModel,
+  listUserModels,
+  listUserModelsFrom,
+  saveUserModel,
+  type UserModel,
+} from './user-models';
+import { type Cell, gridToTable } from './values';
+
+export type PreviewCell = string | number | boolean | null;
+
+export interface ReportTable {
+  name: string;
+  kind: 'source' | 'model';
+  /** The tab it is read from. */
+  tab: string;
+  columns: ColumnInfo[];
+}
+
+export interface ModelListing {
+  name: string;
+  label: string;
+  sql: string;
+  /** Built in (from a metric package) or made by the founder. */
+  origin: 'package' | 'user';
+  /** The report-builder definition, for models made with it. */
+  report?: ReportDefinition;
+  lastRun?: LastRun;
+}
+
+export interface PreviewResult {
+  sql: string;
+  columns: string[];
+  /** The first rows, dates as "2026-01-31" (or "2026-01-31 14:05" when they have a time). */
+  rows: PreviewCell[][];
+  totalRows: number;
+  problems: ReportProblem[];
+}
+
+const PREVIEW_ROWS = 50;
+/** Rows read to tell a column's kind when listing tables. */
+const SAMPLE_ROWS = 200;
+
+/** Source tabs (hidden stream tabs) and models with a tab, with their columns, for the table picker. */
+export function listReportTables(gas: Gas, packages: readonly MetricPackage[] = []): ReportTable[] {
+  const ss = gas.SpreadsheetApp.getActive();
+  const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
+  const tables: ReportTable[] = [];
+  for (const sheet of ss.getSheets()) {
+    if (!sheet.isSheetHidden()) continue;
+    tables.push({
+      name: sheet.getName(),
+      kind: 'source',
+      tab: sheet.getName(),
+      columns: sampleColumns(sheet, clock),
+    });
+  }
+  for (const model of allModels(gas, packages)) {
+    const tab = model.label ?? model.name;
+    const sheet = ss.getSheetByName(tab);
+    if (sheet) tables.push({ name: model.name, kind: 'model', tab, columns: sampleColumns(sheet, clock) });
+  }
+  return tables;
+}
+
+/** Every model with its last refresh, for the sidebar's model list (one properties read). */
+export function listModels(gas: Gas, packages: readonly MetricPackage[] = []): ModelListing[] {
+  const stored = gas.PropertiesService.getDocumentProperties().getProperties();
+  const lastRun = (name: string): LastRun | undefined => {
+    try {
+      return stored[LAST_RUN_PREFIX + name]
+        ? (JSON.parse(stored[LAST_RUN_PREFIX + name]) as LastRun)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const listing = (
+    spec: ModelSpec,
+    origin: ModelListing['origin'],
+    report?: ReportDefinition,
+  ): ModelListing => {
+    const item: ModelListing = { name: spec.name, label: spec.label ?? spec.name, sql: spec.sql, origin };
+    if (report) item.report = report;
+    const run = lastRun(spec.name);
+    if (run) item.lastRun = run;
+    return item;
+  };
+  return [
+    ...packages.flatMap((p) => p.models.map((m) => listing(m, 'package'))),
+    ...listUserModelsFrom(stored).map((m) => listing(m.spec, 'user', m.report)),
+  ];
+}
+
+/**
+ * Compiles a report and runs it for the live preview. Problems come back as a list, not an
+ * error. Relative dates count from `now`: the real time in Apps Script; tests pass the
+ * emulator's simulated time.
+ */
+export function previewReport(
+  gas: Gas,
+  definition: ReportDefinition,
+  packages: readonly MetricPackage[] = [],
+  now: Date = new Date(),
+): PreviewResult {
+  const ss = gas.SpreadsheetApp.getActive();
+  const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
+  const grid = readTable(gas, definition.table, packages);
+  const columns = grid ? inferColumns(gridToTable(grid, clock)) : undefined;
+  const compiled = compileReport(definition, columns, clock.toWall(now));
+  if (!compiled.ok) return { sql: '', columns: [], rows: [], totalRows: 0, problems: compiled.problems };
+  return runPreview(compiled.report.sql, new Map([[definition.table, grid!]]), clock);
+}
+
+/** Runs hand-written SQL for the editor's preview, over the tables it reads. */
+export function previewSql(gas: Gas, sql: string, packages: readonly MetricPackage[] = []): PreviewResult {
+  const ss = gas.SpreadsheetApp.getActive();
+  const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
+  const guarded = guardSql(sql, { label: 'this query' });
+  const sources = new Map<string, Grid>();
+  for (const table of guarded.reads) {
+    const grid = readTable(gas, table, packages);
+    if (grid) sources.set(table, grid);
+  }
+  return runPreview(sql, sources, clock);
+}
+
+export interface SaveReportInput {
+  name: string;
+  label?: string;
+  /** Either a report-builder definition or hand-written SQL. */
+  definition?: ReportDefinition;
+  sql?: string;
+}
+
+/** Saves a report (or SQL) as a user model; it refreshes with the others from then on. */
+export function saveReport(
+  gas: Gas,
+  input: SaveReportInput,
+  packages: readonly MetricPackage[] = [],
+): UserModel {
+  let sql = input.sql;
+  if (input.definition) {
+    const ss = gas.SpreadsheetApp.getActive();
+    const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
+    const grid = readTable(gas, input.definition.table, packages);
+    const columns = grid ? inferColumns(gridToTable(grid, clock)) : undefined;
+    const compiled = compileReport(input.definition, columns, clock.toWall(new Date()));
+    if (!compiled.ok)
+      throw new TapdashError({
+        code: 'report_invalid',
+        message: `The report cannot be saved yet: ${compiled.problems.map((p) => p.message).join(' ')}`,
+        fix: 'Fix the fields marked in the report builder, then save again.',
+        where: input.name,
+      });
+    sql = compiled.report.sql;
+  }
+  if (!sql)
+    throw new TapdashError({
+      code: 'report_empty',
+      message: 'There is nothing to save yet.',
+      fix: 'Build a report or write a SELECT first.',
+    });
+  if (packages.some((p) => p.models.some((m) => m.name === input.name)))
+    throw new TapdashError({
+      code: 'model_name_taken',
+      message: `\`${input.name}\` is already the name of a built-in model.`,
+      fix: 'Pick another name.',
+      where: input.name,
+    });
+  guardSql(sql, { label: `model \`${input.name}\``, where: input.name });
+  const spec: ModelSpec = { name: input.name, sql };
+  if (input.label) spec.label = input.label;
+  const model: UserModel = { spec, updatedAt: new Date().toISOString() };
+  if (input.definition) model.report = input.definition;
+  saveUserModel(gas, model);
+  return model;
+}
+
+export function deleteReport(gas: Gas, name: string): void {
+  deleteUserModel(gas, name);
+}
+
+/** Refreshes every model (the packages' and the saved ones) now. */
+export function refreshAllModels(gas: Gas, packages: readonly MetricPackage[] = []): RefreshResult {
+  return refreshModels(gas, { packages });
+}
+
+function allModels(gas: Gas, packages: readonly MetricPackage[]): ModelSpec[] {
+  return [...packages.flatMap((p) => p.models), ...listUserModels(gas).map((m) => m.spec)];
+}
+
+/** A table's values: a model's summary tab, or a source tab of that name. */
+function readTable(gas: Gas, name: string, packages: readonly MetricPackage[]): Grid | undefined {
+  const ss = gas.SpreadsheetApp.getActive();
+  const model = allModels(gas, packages).find((m) => m.name === name);
+  const sheet = ss.getSheetByName(model ? (model.label ?? model.name) : name);
+  return sheet ? sheet.getDataRange().getValues() : undefined;
+}
+
+function sampleColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, clock: WallClock): ColumnInfo[] {
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow === 0 || lastColumn === 0) return [];
+  const grid = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS + 1), lastColumn).getValues();
+  return inferColumns(gridToTable(grid, clock));
+}
+
+function runPreview(sql: string, sources: ReadonlyMap<string, Grid>, clock: WallClock): PreviewResult {
+  const [result] = runModels({
+    models: [{ name: 'preview', sql }],
+    sources,
+    clock,
+    describe: () => ({ label: 'this report' }),
+  });
+  if (result.status !== 'ok') throw new TapdashError({ ...result.error!, where: undefined });
+  return {
+    sql,
+    columns: result.columns,
+    rows: result.rows.slice(0, PREVIEW_ROWS).map((r) => r.map((c) => previewCell(c, clock))),
+    totalRows: result.rows.length,
+    problems: [],
+  };
+}
+
+function previewCell(cell: Cell, clock: WallClock): PreviewCell {
+  if (cell === '') return null;
+  if (!(cell instanceof Date)) return cell;
+  const d = clock.toWall(cell);
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return d.getHours() || d.getMinutes() ? `${day} ${pad(d.getHours())}:${pad(d.getMinutes())}` : day;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
