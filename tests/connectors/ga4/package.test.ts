@@ -59,9 +59,16 @@ const TRAFFIC: Row[] = [
   T('2024-06-18', 'google / organic', 'United States', 'US', 20, 5, 1, 20),
 ];
 
-const out = runPackage(ga4Package, { ga4_daily: DAILY, ga4_traffic: TRAFFIC });
+const run = runPackage(ga4Package, { ga4_daily: DAILY, ga4_traffic: TRAFFIC });
+const out = run.rows;
 
 describe('GA4 models', () => {
+  it('all pass the model layer (guard, columns, budget) and their own declared tests', () => {
+    expect(run.results.map((r) => [r.name, r.status, r.error, r.testFailures])).toEqual(
+      ga4Package.models.map((m) => [m.name, 'ok', undefined, []]),
+    );
+  });
+
   it('ga4_daily_overview shows each day with its key events per session (key events ÷ sessions)', () => {
     const rows = plain(out.ga4_daily_overview);
     expect(rows).toHaveLength(21);
@@ -241,8 +248,13 @@ describe('GA4 models', () => {
   });
 
   it('returns empty models, not errors, before the first sync brings rows', () => {
-    const empty = runPackage(ga4Package, { ga4_daily: [], ga4_traffic: [] });
-    for (const model of ga4Package.models) expect(empty[model.name]).toEqual([]);
+    const header = (stream: string) => ga4.streams.find((s) => s.name === stream)!.columns.map((c) => c.name);
+    const empty = runPackage(
+      ga4Package,
+      { ga4_daily: [], ga4_traffic: [] },
+      { ga4_daily: header('daily'), ga4_traffic: header('traffic') },
+    );
+    for (const r of empty.results) expect([r.name, r.status, r.rows]).toEqual([r.name, 'ok', []]);
   });
 });
 

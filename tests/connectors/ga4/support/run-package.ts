@@ -1,40 +1,43 @@
 /**
- * Runs a metric package's models on tables shaped as the sync engine writes them (header names
- * as keys; Date cells at local midnight for dates, as the model layer reads them), each model's
- * output becoming a table for the models after it.
+ * Runs a metric package's models through the model layer (guard, column analysis, row budget,
+ * AlaSQL with Tapdash's functions, the models' own tests) over tabs shaped as the sync engine
+ * writes them: a header row of flattened names, then rows with Date cells.
  */
-import alasql from 'alasql';
 import type { MetricPackage } from '../../../../src/model/model-spec';
+import { type ModelResult, runModels } from '../../../../src/model/run-models';
 
 export type Row = Record<string, unknown>;
 
-/** The model layer's WEEK_START (src/model/sql-functions.ts on the models branch): the Monday, local time. */
-function weekStart(value: unknown): Date | null {
-  if (!(value instanceof Date)) return null;
-  return new Date(value.getFullYear(), value.getMonth(), value.getDate() - ((value.getDay() + 6) % 7));
+export interface PackageRun {
+  /** Each model's rows as objects keyed by its columns. */
+  rows: Record<string, Row[]>;
+  results: ModelResult[];
 }
 
-export function runPackage(pkg: MetricPackage, tables: Record<string, Row[]>): Record<string, Row[]> {
-  (alasql as unknown as { stdfn: Record<string, unknown> }).stdfn.WEEK_START = weekStart;
-  const db = new alasql.Database();
-  const define = (name: string, rows: Row[]) => {
-    db.exec(`CREATE TABLE [${name}]`);
-    (db.tables[name] as { data: Row[] }).data = rows;
-  };
-  for (const [name, rows] of Object.entries(tables)) define(name, rows);
-  const out: Record<string, Row[]> = {};
-  for (const model of pkg.models) {
-    try {
-      out[model.name] = db.exec(model.sql) as Row[];
-    } catch (e) {
-      throw new Error(`model ${model.name} failed: ${(e as Error).message}`);
-    }
-    define(model.name, out[model.name]);
+function grid(rows: readonly Row[], header: readonly string[]): unknown[][] {
+  return [[...header], ...rows.map((r) => header.map((h) => (r[h] === undefined ? null : r[h])))];
+}
+
+/** `tables` maps a tab name to its rows and, when empty, `headers` gives its columns. */
+export function runPackage(
+  pkg: MetricPackage,
+  tables: Record<string, Row[]>,
+  headers: Record<string, readonly string[]> = {},
+): PackageRun {
+  const sources = new Map(
+    Object.entries(tables).map(
+      ([name, rows]) => [name, grid(rows, headers[name] ?? Object.keys(rows[0] ?? {}))] as const,
+    ),
+  );
+  const results = runModels({ models: pkg.models, sources });
+  const rows: Record<string, Row[]> = {};
+  for (const r of results) {
+    rows[r.name] = r.rows.map((cells) => Object.fromEntries(r.columns.map((c, i) => [c, cells[i]])));
   }
-  return out;
+  return { rows, results };
 }
 
-/** A calendar day as the model layer sees a date cell: local midnight. */
+/** A calendar day as a date cell in a spreadsheet whose zone is the script's: local midnight. */
 export function day(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(y, m - 1, d);
