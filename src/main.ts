@@ -49,3 +49,4 @@ export const deleteReport = exposed('deleteReport');
 export const refreshModels = exposed('refreshModels');
 export const getDashboardConfig = exposed('getDashboardConfig');
 export const saveDashboardConfig = exposed('saveDashboardConfig');
+export const googleSheetPicker = exposed('googleSheetPicker');

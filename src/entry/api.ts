@@ -1,3 +1,4 @@
+import { googleSheetPickerSettings, type PickerSettings } from '../../connectors/google-sheet/picker';
 import { PACKAGES } from '../../connectors/packages';
 import {
   type DashboardConfig,
@@ -80,6 +81,11 @@ export const sidebarApi = {
   /** Saves which tiles and charts the Dashboard shows; the next rebuild lays them out. */
   saveDashboardConfig(gas: Gas, config: DashboardConfig): DashboardConfig {
     return saveDashboardConfig(gas, config);
+  },
+
+  /** What the Google Sheets source's "Choose from Drive" button needs to open the Google Picker. */
+  googleSheetPicker(gas: Gas): PickerSettings {
+    return googleSheetPickerSettings(gas);
   },
 };
 

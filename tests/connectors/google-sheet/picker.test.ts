@@ -3,6 +3,7 @@ import {
   PICKER_API_KEY_PROPERTY,
   PICKER_APP_ID_PROPERTY,
 } from '../../../connectors/google-sheet/picker';
+import { invoke, loadBundle } from '../../../playground/emulator/bundle';
 import { Emulator } from '../../../playground/emulator/emulator';
 
 describe('the Picker settings the sidebar asks for', () => {
@@ -41,5 +42,14 @@ describe('the Picker settings the sidebar asks for', () => {
       return googleSheetPickerSettings(gas);
     });
     expect(settings.available).toBe(false);
+  });
+});
+
+describe('the Picker settings in the built add-on', () => {
+  it('answers google.script.run’s googleSheetPicker with a result value, not a thrown error', () => {
+    const emu = new Emulator({ realCpu: false });
+    const bundle = loadBundle(emu);
+    const result = JSON.parse(JSON.stringify(invoke(emu, bundle, 'googleSheetPicker', [])));
+    expect(result).toEqual({ ok: true, value: { available: false, message: expect.any(String) } });
   });
 });
