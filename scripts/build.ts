@@ -55,6 +55,8 @@ async function buildServer(outDir: string): Promise<{ bytes: number; entryPoints
     globalName: NAMESPACE,
     write: false,
     outfile: 'Code.js',
+    // The add-on refuses hosts the manifest does not allow, with a clear message (src/connect/url-allowlist-check.ts).
+    define: { TAPDASH_EXTRA_ALLOWED_URLS: JSON.stringify(readBuildSettings().extraAllowedUrls ?? []) },
   });
   const bundle = result.outputFiles[0].text;
   // esbuild declares the namespace with `var`, which would make it a property of the global

@@ -40,6 +40,13 @@ function exposed<K extends keyof SidebarApi>(name: K) {
 
 // One line per sidebar function: tests/build/entry-points.test.ts checks none is missing.
 export const getContext = exposed('getContext');
+export const listConnectors = exposed('listConnectors');
+export const testConnection = exposed('testConnection');
+export const saveConnection = exposed('saveConnection');
+export const runSyncChunk = exposed('runSyncChunk');
+export const listConnections = exposed('listConnections');
+export const setConnectionPaused = exposed('setConnectionPaused');
+export const removeConnection = exposed('removeConnection');
 export const listModels = exposed('listModels');
 export const listReportTables = exposed('listReportTables');
 export const previewReport = exposed('previewReport');

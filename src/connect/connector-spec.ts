@@ -45,7 +45,16 @@ export interface ConfigField {
 export type AuthSpec =
   | { type: 'none' }
   | { type: 'bearer'; field: string }
-  | { type: 'header'; header: string; field: string; prefix?: string }
+  | {
+      type: 'header';
+      /** Header name, e.g. `X-API-Key`. */
+      header: string;
+      field: string;
+      /** Text put before the secret, e.g. `Token ` or `Bearer `. */
+      prefix?: string;
+      /** Config key whose value, when set, names the header instead (the Generic JSON API lets users choose). */
+      headerField?: string;
+    }
   | { type: 'query'; param: string; field: string }
   | { type: 'basic'; usernameField: string; passwordField?: string }
   /** Google's own OAuth token for the user (ScriptApp.getOAuthToken), for Google APIs. */
@@ -60,6 +69,10 @@ export type AuthSpec =
  * - `page-number`: numbered pages; with a known total the engine fetches the rest in parallel (fetchAll).
  * - `offset`: offset/limit; with a known total, parallel too (GA4 runReport).
  * - `header`: the next page number in a response header (GitLab `X-Next-Page`, total in `X-Total-Pages`).
+ *
+ * Without a total, `page-number` and `offset` take a page shorter than the page size as the
+ * last one, so the declared size must not exceed the API's maximum. An API that hands out the
+ * same next page twice stops the stream with an error (loop guard). src/sync/paginate.ts.
  */
 export type PaginationSpec =
   | { type: 'none' }
@@ -139,6 +152,40 @@ export interface RequestContext {
   config: Readonly<Record<string, string>>;
   /** The bookmark for incremental streams, or undefined on a first sync. */
   cursor?: string | number;
+  /** The partition being read, for partitioned streams (see `PartitionSpec`). */
+  partition?: string;
+  /** The spreadsheet's time zone (IANA), for values that name a wall-clock time without an offset. */
+  timeZone?: string;
+}
+
+/**
+ * Runs one stream once per value, for APIs that list records under a parent (GitHub's
+ * `/repos/{owner}/{repo}/issues` for each repository, GitLab's `/projects/{project}/issues`).
+ *
+ * The engine reads each partition as its own request chain (pagination, retries) with its own
+ * incremental bookmark, keyed by the value, so adding a repository later syncs it from the
+ * start without re-reading the others. Every partition's records land in the stream's one tab,
+ * upserted by the primary key (which must therefore be unique across partitions).
+ */
+export interface PartitionSpec {
+  /**
+   * The `path` placeholder each value fills (`repo` for `/repos/{owner}/{repo}/issues`). Values
+   * are URL-encoded, so a GitLab path `acme/api` becomes `acme%2Fapi` as the API expects.
+   */
+  placeholder: string;
+  /**
+   * Config key holding a list of values separated by commas, spaces or new lines. When the list
+   * is not empty it decides the partitions.
+   */
+  fromConfig?: string;
+  /**
+   * Otherwise, the distinct non-empty values of `field` (a column) in the records of `stream`, a
+   * stream of the same connection that the engine syncs first (all of an organisation's
+   * repositories, all projects the token can see).
+   */
+  fromStream?: { stream: string; field: string };
+  /** Column that gets each record's partition value, for records that do not name their parent. */
+  column?: string;
 }
 
 export interface StreamSpec {
@@ -151,13 +198,28 @@ export interface StreamSpec {
   params?: Record<string, string | number | boolean>;
   /** JSON body for POST streams (GA4 runReport). */
   body?: unknown;
-  /** Dot path to the array of records in the body; '' when the body is the array. */
+  /**
+   * Dot path to the array of records in the body; '' when the body is the array. A missing or
+   * null value is an empty page; a single object is one record.
+   */
   records: string;
   primaryKey: string[];
   incremental?: IncrementalSpec;
   pagination: PaginationSpec;
   columns: ColumnSpec[];
   rateLimit?: RateLimitHint;
+  /** Read the stream once per repository, project… (see `PartitionSpec`). */
+  partitions?: PartitionSpec;
+  /**
+   * Statuses that mean "nothing here" rather than a failure: the page counts as empty and the
+   * sync goes on (GitHub answers 409 for the commits of an empty repository).
+   */
+  emptyOnStatus?: number[];
+  /**
+   * The reply is CSV, not JSON (a CSV import): Utilities.parseCsv turns it into rows of text,
+   * which `records` ('' for every row) or a selectRecords hook then read.
+   */
+  csv?: { delimiter?: string };
   /** Hooks for what a declaration cannot express. */
   hooks?: StreamHooks;
 }
@@ -195,6 +257,12 @@ export interface ConnectorSpec {
   streams: StreamSpec[];
   /** The request that "Test connection" makes: a stream name whose first page is fetched. */
   testStream: string;
+  /**
+   * Hook for connectors whose streams depend on the connection's settings (the Generic JSON
+   * API: the user gives the records path, pagination and key). When set, the engine uses its
+   * result instead of `streams`, which then only documents the default shape.
+   */
+  streamsFor?: (config: Readonly<Record<string, string>>) => StreamSpec[];
   errorHints?: ErrorHints;
   /** Extra OAuth scopes the connector needs (analytics.readonly for GA4). */
   oauthScopes?: string[];

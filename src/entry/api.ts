@@ -1,5 +1,13 @@
 import { googleSheetPickerSettings, type PickerSettings } from '../../connectors/google-sheet/picker';
+import { CONNECTORS } from '../../connectors/index';
 import { PACKAGES } from '../../connectors/packages';
+import {
+  type ConnectionInput,
+  deleteConnection,
+  setPaused,
+  saveConnection as storeConnection,
+} from '../connect/connection-store';
+import type { ConfigField } from '../connect/connector-spec';
 import {
   type DashboardConfig,
   loadDashboardConfig,
@@ -22,6 +30,27 @@ import type { RefreshResult } from '../model/refresh';
 import type { ReportDefinition } from '../model/report-builder';
 import type { UserModel } from '../model/user-models';
 import type { Gas } from '../platform/gas';
+import { findConnectorIn, runSyncChunk as runChunk, type SyncProgress } from '../sync/engine';
+import { SyncStateStore } from '../sync/state';
+import { type ConnectionSummary, summarizeConnections } from '../sync/status';
+import { type ConnectionTest, testConnection as testFirstPage } from '../sync/test-connection';
+
+/** A connector as the source picker and the setup form show it. */
+export interface ConnectorInfo {
+  id: string;
+  label: string;
+  description: string;
+  docsUrl: string;
+  badge: { initials: string; color: string };
+  fields: ConfigField[];
+  streams: Array<{ name: string; label: string }>;
+}
+
+function summaryOf(gas: Gas, id: string): ConnectionSummary {
+  const found = summarizeConnections(gas, CONNECTORS, Date.now()).find((c) => c.id === id);
+  if (!found) throw new Error(`Connection ${id} vanished while saving`);
+  return found;
+}
 
 /**
  * Functions the sidebar calls through google.script.run. Each takes the services first; main.ts
@@ -37,6 +66,57 @@ export const sidebarApi = {
       timeZone: ss.getSpreadsheetTimeZone(),
       user: gas.Session.getActiveUser().getEmail(),
     };
+  },
+
+  /** The connectors with their setup fields, for the source picker. */
+  listConnectors(_gas: Gas): ConnectorInfo[] {
+    return CONNECTORS.map((c) => ({
+      id: c.id,
+      label: c.label,
+      description: c.description,
+      docsUrl: c.docsUrl,
+      badge: { ...c.badge },
+      fields: c.fields.map((f) => JSON.parse(JSON.stringify(f)) as ConfigField),
+      streams: c.streams.map((s) => ({ name: s.name, label: s.label })),
+    }));
+  },
+
+  /** One real API call with the form's settings (the test stream's first page); stores nothing. */
+  testConnection(gas: Gas, input: ConnectionInput): ConnectionTest {
+    return testFirstPage(gas, input, CONNECTORS);
+  },
+
+  /** Validates and saves a connection; secrets go to the current user's properties only. */
+  saveConnection(gas: Gas, input: ConnectionInput): ConnectionSummary {
+    const conn = storeConnection(gas, input, findConnectorIn(CONNECTORS, input.connector));
+    // Changed settings may point elsewhere: a sync in progress restarts from its bookmarks.
+    if (input.id) new SyncStateStore(gas).clearRun(conn.id);
+    return summaryOf(gas, conn.id);
+  },
+
+  /**
+   * Runs one time-boxed chunk of a connection's sync. The sidebar calls again while the
+   * result says `stopped: 'deadline'`, and stops on `done` or any other stop reason.
+   */
+  runSyncChunk(gas: Gas, connectionId: string): SyncProgress {
+    return runChunk(gas, connectionId, { startedAt: Date.now() });
+  },
+
+  /** Connections with their health, last successful sync, rows and last error. */
+  listConnections(gas: Gas): ConnectionSummary[] {
+    return summarizeConnections(gas, CONNECTORS, Date.now());
+  },
+
+  setConnectionPaused(gas: Gas, connectionId: string, paused: boolean): ConnectionSummary {
+    setPaused(gas, connectionId, paused);
+    return summaryOf(gas, connectionId);
+  },
+
+  /** Removes a connection, its bookmarks and the current user's secrets for it; its tabs stay. */
+  removeConnection(gas: Gas, connectionId: string): boolean {
+    deleteConnection(gas, connectionId);
+    new SyncStateStore(gas).forget(connectionId);
+    return true;
   },
 
   /** Every model (built in and saved) with its last refresh: status, rows, error, failed tests. */
