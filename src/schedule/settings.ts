@@ -54,12 +54,14 @@ export function settingsProblems(value: unknown, metricIds: readonly string[]): 
   const problems: string[] = [];
   const s = scheduleProblem(v.schedule);
   if (s) problems.push(s);
-  if (v.failureEmails !== undefined && typeof v.failureEmails !== 'boolean') problems.push('Failure emails must be on or off.');
+  if (v.failureEmails !== undefined && typeof v.failureEmails !== 'boolean')
+    problems.push('Failure emails must be on or off.');
   if (v.digest !== undefined) {
     const d = v.digest as Partial<ScheduleSettings['digest']>;
     if (typeof d.enabled !== 'boolean') problems.push('The weekly digest must be on or off.');
     if (!WEEKDAYS.includes(d.weekday as Weekday)) problems.push('Choose the day the weekly digest is sent.');
-    if (!Number.isInteger(d.hour) || (d.hour as number) < 0 || (d.hour as number) > 23) problems.push('Choose the hour the weekly digest is sent (0–23).');
+    if (!Number.isInteger(d.hour) || (d.hour as number) < 0 || (d.hour as number) > 23)
+      problems.push('Choose the hour the weekly digest is sent (0–23).');
   }
   if (v.alerts !== undefined) {
     if (!Array.isArray(v.alerts)) problems.push('Alerts must be a list.');
