@@ -25,7 +25,18 @@ export function tableToRecords(
   rows: readonly (readonly unknown[])[],
   options: TableOptions,
 ): ImportedRecord[] {
-  if (rows.length === 0) return [];
+  return readTable(rows, options).records;
+}
+
+export interface ImportedTable {
+  records: ImportedRecord[];
+  /** Columns typed as date-times: their values are ISO text, with an offset only when the source gave one. */
+  datetimeColumns: string[];
+}
+
+/** tableToRecords, plus which columns hold date-times (to read wall-clock times in a zone later). */
+export function readTable(rows: readonly (readonly unknown[])[], options: TableOptions): ImportedTable {
+  if (rows.length === 0) return { records: [], datetimeColumns: [] };
   const headerIndex = options.headerRow - 1;
   if (headerIndex >= rows.length) {
     throw new TapdashError({
@@ -52,13 +63,14 @@ export function tableToRecords(
       options.dateOrder,
     ),
   );
-  return data.map((row, r) => {
+  const records = data.map((row, r) => {
     const record: ImportedRecord = {};
     names.forEach((name, c) => {
       record[name] = normalizeCell(row[c], readings[r][c], columns[c]);
     });
     return record;
   });
+  return { records, datetimeColumns: names.filter((_, c) => columns[c].kind === 'datetime') };
 }
 
 /**
