@@ -1,6 +1,6 @@
 /**
  * The CSV source end to end: the real spec and hooks, the sync engine in the emulator (which
- * parses with its Utilities.parseCsv), and a file host (mock-csv.ts) behind a real HTTP server.
+ * parses with its Utilities.parseCsv), and a file host (mock-csv-url.ts) behind a real HTTP server.
  */
 import { join } from 'node:path';
 import { csvUrl } from '../../../connectors/csv-url/spec';
@@ -8,7 +8,7 @@ import { saveConnection } from '../../../src/connect/connection-store';
 import { testConnection } from '../../../src/sync/test-connection';
 import { type MockServer, startMockServer } from '../../support/mock-server';
 import { body, harness } from '../../sync/harness';
-import type { CsvMockState } from './mock-csv';
+import type { CsvMockState } from './mock-csv-url';
 
 const ORDERS = [
   'order_id,customer,total,paid,ordered_at,note',
@@ -22,7 +22,7 @@ let api: MockServer<CsvMockState>;
 
 beforeAll(async () => {
   api = await startMockServer<CsvMockState>({
-    handlerFile: join(__dirname, 'mock-csv.ts'),
+    handlerFile: join(__dirname, 'mock-csv-url.ts'),
     state: { files: {} },
   });
 });

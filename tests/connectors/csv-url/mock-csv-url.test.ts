@@ -1,4 +1,4 @@
-import csvHandler, { type CsvMockState } from './mock-csv';
+import csvHandler, { type CsvMockState } from './mock-csv-url';
 
 const state = (): CsvMockState => ({
   files: { '/data.csv': { body: 'a,b\n1,2\n' }, '/private.csv': { body: 'x\n1\n', token: 's3cret' } },
