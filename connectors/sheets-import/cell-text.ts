@@ -106,6 +106,9 @@ function readDate(t: string): CellReading | undefined {
   return undefined;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real calendar day, or undefined (`2023-02-29`, month 13). Arithmetic only: it runs for every date cell. */
 export function calendar(
   y: string | number,
   mo: string | number,
@@ -114,11 +117,10 @@ export function calendar(
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1) return undefined;
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
-    return undefined;
-  return { year, month, day };
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const last = month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+  return day <= last ? { year, month, day } : undefined;
 }
 
 function clock(
