@@ -103,7 +103,47 @@ function readDate(t: string): CellReading | undefined {
     }
     return { kind: 'slash-date', slash };
   }
-  return undefined;
+  return readNamedMonth(t);
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const TIME = String.raw`(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([AaPp])\.?[Mm]\.?)?)?`;
+/** `Jan 15, 2024`, `January 15 2024`: how Google Sheets shows dates in its "Month day, year" formats. */
+const MONTH_DAY_YEAR = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})${TIME}$`);
+/** `15 Jan 2024`, `15 January, 2024`. */
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})${TIME}$`);
+
+/** January = 1 for `Jan`, `jan.`, `Sept`, `September`; undefined for other words. */
+function monthNumber(name: string): number | undefined {
+  const n = name.toLowerCase();
+  const i = MONTHS.findIndex((full) => full.startsWith(n));
+  return n.length >= 3 && i >= 0 ? i + 1 : undefined;
+}
+
+function readNamedMonth(t: string): CellReading | undefined {
+  const md = MONTH_DAY_YEAR.exec(t);
+  const dm = md ? undefined : DAY_MONTH_YEAR.exec(t);
+  const m = md ?? dm;
+  if (!m) return undefined;
+  const month = monthNumber(md ? m[1] : m[2]);
+  const date = month === undefined ? undefined : calendar(m[3], month, md ? m[2] : m[1]);
+  if (!date) return undefined;
+  if (m[4] === undefined) return { kind: 'date', date };
+  const time = clock(m[4], m[5], m[6], m[7], m[8]);
+  return time ? { kind: 'date', date, time } : undefined;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -221,3 +221,25 @@ describe('turning a table into records', () => {
     );
   });
 });
+
+describe('reading dates written with month names', () => {
+  it.each([
+    ['Jan 15, 2024', '2024-01-15'],
+    ['January 15 2024', '2024-01-15'],
+    ['Sept 3, 2024', '2024-09-03'],
+    ['15 Jan 2024', '2024-01-15'],
+    ['3 September, 2024', '2024-09-03'],
+  ])('reads %s as %s', (text, iso) => {
+    expect(tableToRecords([['d'], [text]], OPTIONS)).toEqual([{ d: iso }]);
+  });
+
+  it('reads a time after the date', () => {
+    expect(tableToRecords([['d'], ['Jan 15, 2024 1:45 PM']], OPTIONS)).toEqual([
+      { d: '2024-01-15T13:45:00' },
+    ]);
+  });
+
+  it.each(['Jun 31, 2024', 'Foo 15, 2024', 'Ja 15, 2024', 'Monday 15 2024'])('keeps %s as text', (text) => {
+    expect(readCell(text).kind).toBe('text');
+  });
+});
