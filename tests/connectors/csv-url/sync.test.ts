@@ -43,6 +43,8 @@ describe('CSV sync through the engine', () => {
     await serve();
     const [p] = h.syncAll();
     expect(p).toMatchObject({ done: true, errors: [] });
+    const [req] = await api.requests();
+    expect(req.headers.accept).toBe('text/csv, text/plain;q=0.9, */*;q=0.5');
     const tab = h.tab('csv_url_rows')!;
     expect(tab[0]).toEqual(['order_id', 'customer', 'total', 'paid', 'ordered_at', 'note']);
     // `0099` has a leading zero, so `total` stays text; wall-clock times are New York time (UTC-4 in May);
