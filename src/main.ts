@@ -6,6 +6,7 @@
 import { type SidebarApi, sidebarApi } from './entry/api';
 import * as menu from './entry/menu';
 import { liveGas } from './platform/live';
+import { runScheduled } from './schedule/scheduled-run';
 import { type Result, runAsResult } from './shared/result';
 
 export function onOpen(e: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -21,11 +22,16 @@ export function openSidebar(): void {
 }
 
 export function menuSyncNow(): void {
-  menu.openSidebar(liveGas());
+  menu.syncNow(liveGas());
 }
 
 export function menuRefreshDashboard(): void {
-  menu.openSidebar(liveGas());
+  menu.refreshDashboard(liveGas());
+}
+
+/** The schedule's clock trigger (installed by saveSchedule). */
+export function runScheduledRefresh(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  runScheduled(liveGas());
 }
 
 /** Binds a sidebar function to the live services; failures come back as values, never stack traces. */
@@ -56,4 +62,7 @@ export const deleteReport = exposed('deleteReport');
 export const refreshModels = exposed('refreshModels');
 export const getDashboardConfig = exposed('getDashboardConfig');
 export const saveDashboardConfig = exposed('saveDashboardConfig');
+export const refreshNow = exposed('refreshNow');
+export const getSchedule = exposed('getSchedule');
+export const saveSchedule = exposed('saveSchedule');
 export const googleSheetPicker = exposed('googleSheetPicker');

@@ -30,6 +30,8 @@ import type { RefreshResult } from '../model/refresh';
 import type { ReportDefinition } from '../model/report-builder';
 import type { UserModel } from '../model/user-models';
 import type { Gas } from '../platform/gas';
+import { type RefreshSummary, refreshAll } from '../schedule/refresh-all';
+import { getScheduleView, type ScheduleView, saveScheduleSettings } from '../schedule/schedule-api';
 import { findConnectorIn, runSyncChunk as runChunk, type SyncProgress } from '../sync/engine';
 import { SyncStateStore } from '../sync/state';
 import { type ConnectionSummary, summarizeConnections } from '../sync/status';
@@ -151,6 +153,27 @@ export const sidebarApi = {
   /** Refreshes every model now and reports each one's status. */
   refreshModels(gas: Gas): RefreshResult {
     return refreshAllModels(gas, PACKAGES);
+  },
+
+  /**
+   * Models, summary tabs, the Dashboard, metric history and alerts, now: what "Refresh
+   * dashboard" does and what the sidebar runs after a sync finishes.
+   */
+  refreshNow(
+    gas: Gas,
+  ): Omit<RefreshSummary, 'dashboard'> & { charts: RefreshSummary['dashboard']['charts'] } {
+    const { dashboard, ...rest } = refreshAll(gas);
+    return { ...rest, charts: dashboard.charts };
+  },
+
+  /** The schedule, failure emails, digest and alert rules, with who owns the schedule. */
+  getSchedule(gas: Gas): ScheduleView {
+    return getScheduleView(gas);
+  },
+
+  /** Saves them and replaces the one clock trigger (the current user becomes its owner). */
+  saveSchedule(gas: Gas, settings: unknown): ScheduleView {
+    return saveScheduleSettings(gas, settings);
   },
 
   /** The Dashboard's saved choice of tiles and charts, in order; null until the user changes it. */

@@ -1,84 +1,7 @@
-/**
- * The `Sync log` tab: one row per stream synced or model refreshed. The sync engine and the
- * model refresh both append here; this module owns the tab's header and the append.
- */
 import type { Gas } from '../platform/gas';
-import { type Cell, protectText } from './values';
+import { appendSyncLog } from '../sync/sync-log';
 
-export const SYNC_LOG_TAB = 'Sync log';
-
-export const SYNC_LOG_HEADER = [
-  'Started',
-  'Ended',
-  'Connection',
-  'Stream',
-  'Rows added',
-  'Rows updated',
-  'API pages',
-  'Status',
-  'Message',
-  'Fix',
-] as const;
-
-export interface SyncLogEntry {
-  started: Date;
-  ended: Date;
-  /** A connection name, or "model" for a model refresh. */
-  connection: string;
-  /** A stream name, or the model name. */
-  stream: string;
-  rowsAdded?: number;
-  rowsUpdated?: number;
-  apiPages?: number;
-  status: string;
-  message?: string;
-  fix?: string;
-}
-
-/**
- * Appends the entries with one write, creating the tab (with its header) if it is missing,
- * unless `onlyIfExists` asks to write only to a tab that is already there.
- */
-export function appendSyncLog(
-  gas: Gas,
-  entries: readonly SyncLogEntry[],
-  options: { onlyIfExists?: boolean } = {},
-): void {
-  if (entries.length === 0) return;
-  const ss = gas.SpreadsheetApp.getActive();
-  let sheet = ss.getSheetByName(SYNC_LOG_TAB);
-  if (!sheet && options.onlyIfExists) return;
-  const rows: Cell[][] = entries.map((e) =>
-    [
-      e.started,
-      e.ended,
-      e.connection,
-      e.stream,
-      e.rowsAdded ?? '',
-      e.rowsUpdated ?? '',
-      e.apiPages ?? '',
-      e.status,
-      e.message ?? '',
-      e.fix ?? '',
-    ].map(protectText),
-  );
-  let first: number;
-  if (!sheet) {
-    sheet = ss.insertSheet(SYNC_LOG_TAB);
-    rows.unshift([...SYNC_LOG_HEADER]);
-    first = 1;
-  } else {
-    first = sheet.getLastRow() + 1;
-  }
-  const maxRows = sheet.getMaxRows();
-  const last = first + rows.length - 1;
-  if (maxRows < last) sheet.insertRowsAfter(maxRows, last - maxRows);
-  sheet.getRange(first, 1, rows.length, SYNC_LOG_HEADER.length).setValues(rows);
-  if (first === 1) {
-    sheet.getRange(1, 1, 1, SYNC_LOG_HEADER.length).setFontWeight('bold');
-    sheet.setFrozenRows(1);
-  }
-}
+export { SYNC_LOG_HEADER, SYNC_LOG_TAB } from '../sync/sync-log';
 
 /** What the model refresh writes for one model (Connection "model", Stream = the model's name). */
 export interface ModelLogEntry {
@@ -91,22 +14,27 @@ export interface ModelLogEntry {
   fix?: string;
 }
 
+const STATUS = { ok: 'OK', failed: 'Failed', skipped: 'Skipped' } as const;
+
+/** Model runs go into the same Sync log as syncs, one row per model, in one write. */
 export function appendModelLog(
   gas: Gas,
   entries: readonly ModelLogEntry[],
   options: { onlyIfExists?: boolean } = {},
 ): void {
   appendSyncLog(
-    gas,
+    gas.SpreadsheetApp.getActive(),
     entries.map((e) => ({
-      started: e.started,
-      ended: e.ended,
+      startedAt: e.started.getTime(),
+      endedAt: e.ended.getTime(),
       connection: 'model',
       stream: e.model,
-      rowsAdded: e.rows,
-      status: e.status,
-      message: e.message,
-      fix: e.fix,
+      added: e.rows ?? '',
+      updated: '',
+      pages: '',
+      status: STATUS[e.status],
+      message: e.message ?? (e.status === 'ok' ? `Wrote ${e.rows ?? 0} rows.` : ''),
+      fix: e.fix ?? '',
     })),
     options,
   );

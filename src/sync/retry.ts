@@ -13,12 +13,14 @@ export type Headers = Readonly<Record<string, string>>;
 
 /**
  * Whether a status is worth another try: 429, 5xx (not 501, which will not change), and a 403
- * that is a rate limit in disguise (GitHub answers 403 with X-RateLimit-Remaining: 0).
+ * that is a rate limit in disguise: GitHub answers 403 with X-RateLimit-Remaining: 0, or with
+ * Retry-After for a secondary limit
+ * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api).
  */
 export function isRetryableStatus(status: number, headers: Headers, hint?: RateLimitHint): boolean {
   if (status === 429) return true;
   if (status >= 500 && status !== 501) return true;
-  if (status === 403) return rateLimitExhausted(headers, hint);
+  if (status === 403) return rateLimitExhausted(headers, hint) || headers['retry-after'] !== undefined;
   return false;
 }
 

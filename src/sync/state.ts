@@ -43,6 +43,8 @@ export interface StreamRun {
   maxCursor?: number;
   /** Partitioned streams: the partition being read; those sorting before it are done. */
   partition?: string;
+  /** Partitioned streams: partitions that failed this run, and the first error. */
+  partitionErrors?: { count: number; first: ErrorInfo };
   /** Full refresh: the run writes to a loading tab (it did not fit in one write). */
   staging?: boolean;
   /** Full refresh without a primary key: rows written to the loading tab. */

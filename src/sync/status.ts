@@ -50,11 +50,13 @@ export function summarizeConnections(
   gas: Gas,
   connectors: readonly ConnectorSpec[],
   now: number,
+  /** The schedule's interval: a source is not stale before the schedule could have refreshed it. */
+  scheduleIntervalHours?: number,
 ): ConnectionSummary[] {
   const store = new SyncStateStore(gas);
   const secrets = savedSecretFields(gas);
   return listConnections(gas).map((conn) =>
-    summarize(gas, conn, connectors, store, secrets[conn.id] ?? [], now),
+    summarize(gas, conn, connectors, store, secrets[conn.id] ?? [], now, scheduleIntervalHours),
   );
 }
 
@@ -65,6 +67,7 @@ function summarize(
   store: SyncStateStore,
   secretsSaved: string[],
   now: number,
+  scheduleIntervalHours: number | undefined,
 ): ConnectionSummary {
   const connector = connectors.find((c) => c.id === conn.connector);
   const streams = connector ? streamsOf(connector, conn.config) : [];
@@ -89,7 +92,7 @@ function summarize(
   const run = store.readRun(conn.id);
   const lastError = run?.notice ?? summaries.find((s) => s.error)?.error;
   const syncing = run !== undefined || activeLease(gas, conn.id, now) !== undefined;
-  const freshness = expectedFreshnessHours(connector?.freshnessHours, undefined);
+  const freshness = expectedFreshnessHours(connector?.freshnessHours, scheduleIntervalHours);
   let status: ConnectionHealth;
   if (conn.paused) status = 'paused';
   else if (syncing) status = 'syncing';

@@ -67,6 +67,8 @@ export class StreamLoader {
   private loading: DataTab | undefined;
   /** Partitioned streams: every value, sorted; the run reads them in this order. */
   private partitionValues: string[] = [];
+  /** Newest cursor among buffered pages' items that a selectRecords hook left out. */
+  private skippedCursor: number | undefined;
   /** A bookmark to commit with the next checkpoint, for the partition being read. */
   private partitionBookmark: { value: string; bookmark: number } | undefined;
 
@@ -118,7 +120,16 @@ export class StreamLoader {
     while (run.status === 'loading') {
       if (this.readChain() === 'paused') return 'paused';
     }
-    return this.finish();
+    const failed = run.partitionErrors;
+    this.finish();
+    // The repositories that could be read are in; the stream still reports the ones that could not.
+    if (failed) {
+      throw new TapdashError({
+        ...failed.first,
+        message: `${failed.count} of ${this.partitionValues.length} could not be read. ${failed.first.message}`,
+      });
+    }
+    return 'done';
   }
 
   /** Reads the current request chain to its end, or until the deadline. */
@@ -133,9 +144,34 @@ export class StreamLoader {
       }
       // What was read before the failure is good: keep it, and resume at the failing page.
       if (e instanceof TapdashError) this.flush(this.resumePoint);
+      if (e instanceof TapdashError && this.stream.partitions && !STREAM_WIDE.has(e.code)) {
+        this.skipPartition(e);
+        return 'ended';
+      }
       throw e;
     }
     return resumeAt ? 'paused' : 'ended';
+  }
+
+  /**
+   * One repository that cannot be read (gone, no access) must not keep the others from
+   * syncing: it is noted, its bookmark left where it was, and the next one is read.
+   */
+  private skipPartition(error: TapdashError): void {
+    const run = this.state.run!;
+    const value = run.partition!;
+    const info = error.toInfo();
+    const noted = run.partitionErrors ?? {
+      count: 0,
+      first: { ...info, message: `${value}: ${info.message}` },
+    };
+    run.partitionErrors = { ...noted, count: noted.count + 1 };
+    const next = this.partitionValues.find((v) => v > value);
+    if (next === undefined) {
+      delete run.next;
+      run.status = 'loaded';
+    } else this.enterPartition(next);
+    this.commit();
   }
 
   /**
@@ -230,6 +266,26 @@ export class StreamLoader {
   private take(page: FetchedPage): void {
     for (const r of page.records) this.buffer.push(this.flat(r));
     this.bufferedPages++;
+    this.noteSkippedCursor(page.body);
+  }
+
+  /**
+   * Items a selectRecords hook leaves out (GitHub's issues endpoint also returns pull requests)
+   * were read all the same: the bookmark may pass them, or every sync would read them again.
+   */
+  private noteSkippedCursor(body: unknown): void {
+    const inc = this.stream.incremental;
+    if (!inc || !this.stream.hooks?.selectRecords) return;
+    const all = getPath(body, this.stream.records);
+    if (!Array.isArray(all)) return;
+    const format = this.stream.columns.find((c) => c.name === inc.cursorField)?.format;
+    for (const item of all) {
+      const value = getPath(item, inc.cursorField);
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const ms = toInstantMs(value, format);
+      if (ms !== undefined && (this.skippedCursor === undefined || ms > this.skippedCursor))
+        this.skippedCursor = ms;
+    }
   }
 
   private flat(raw: unknown): FlatRecord {
@@ -244,8 +300,7 @@ export class StreamLoader {
       : raw;
     const flat = flatten(mapped, { keepWhole: this.keepWhole });
     const column = this.stream.partitions?.column;
-    if (column && partition !== undefined && (flat[column] === undefined || flat[column] === null))
-      flat[column] = partition;
+    if (column && partition !== undefined) flat[column] = partition;
     return flat;
   }
 
@@ -410,6 +465,12 @@ export class StreamLoader {
     if (!inc) return;
     const run = this.state.run!;
     const column: ColumnSpec | undefined = this.stream.columns.find((c) => c.name === inc.cursorField);
+    if (
+      this.skippedCursor !== undefined &&
+      (run.maxCursor === undefined || this.skippedCursor > run.maxCursor)
+    )
+      run.maxCursor = this.skippedCursor;
+    this.skippedCursor = undefined;
     for (const r of records) {
       const value = r[inc.cursorField] ?? null;
       // A calendar day (GA4's date) names no instant; as a bookmark it is that day at UTC
@@ -475,6 +536,15 @@ export class StreamLoader {
     this.partitionBookmark = undefined;
   }
 }
+
+/** Errors that every partition would hit alike: no point trying the others. */
+const STREAM_WIDE = new Set([
+  'auth-rejected',
+  'urlfetch-quota',
+  'spreadsheet-full',
+  'missing-secret',
+  'config-missing',
+]);
 
 function calendarDayMs(value: FlatRecord[string]): number | undefined {
   const day = typeof value === 'string' ? calendarDate(value.trim()) : undefined;

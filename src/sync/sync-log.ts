@@ -27,10 +27,11 @@ export interface SyncLogRow {
   endedAt: number;
   connection: string;
   stream: string;
-  added: number;
-  updated: number;
-  pages: number;
-  status: 'OK' | 'Failed';
+  /** Blank for rows where a count does not apply (models). */
+  added: number | '';
+  updated: number | '';
+  pages: number | '';
+  status: 'OK' | 'Failed' | 'Skipped';
   message: string;
   fix: string;
 }
@@ -68,9 +69,15 @@ export function logRowFor(
  * Adds one run's rows (one per stream) to the visible Sync log tab in a single write. Rows
  * already there (a run whose end was interrupted after its log was written) are not added again.
  */
-export function appendSyncLog(ss: Spreadsheet, rows: readonly SyncLogRow[]): void {
+export function appendSyncLog(
+  ss: Spreadsheet,
+  rows: readonly SyncLogRow[],
+  options: { onlyIfExists?: boolean } = {},
+): void {
   if (rows.length === 0) return;
-  const sheet = ss.getSheetByName(SYNC_LOG_TAB) ?? createLog(ss);
+  const existing = ss.getSheetByName(SYNC_LOG_TAB);
+  if (!existing && options.onlyIfExists) return;
+  const sheet = existing ?? createLog(ss);
   const lastRow = Math.max(1, sheet.getLastRow());
   const fresh = withoutLogged(sheet, lastRow, rows);
   if (fresh.length === 0) return;

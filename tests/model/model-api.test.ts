@@ -144,9 +144,9 @@ describe('the Sync log', () => {
     );
     expect(log[0]).toEqual([...SYNC_LOG_HEADER]);
     expect(log.slice(1).map((r) => r.slice(2))).toEqual([
-      ['model', 'mrr', 12, '', '', 'ok', '', ''],
-      ['model', 'churn', '', '', '', 'failed', '=cannot run', 'Fix it.'],
-      ['model', 'arr', '', '', '', 'skipped', '', ''],
+      ['model', 'mrr', 12, '', '', 'OK', 'Wrote 12 rows.', ''],
+      ['model', 'churn', '', '', '', 'Failed', '=cannot run', 'Fix it.'],
+      ['model', 'arr', '', '', '', 'Skipped', '', ''],
     ]);
   });
 });

@@ -194,8 +194,8 @@ describe('refreshing models on the spreadsheet', () => {
     });
     const log = tab(emu, 'Sync log');
     expect(log.slice(1).map((r) => [r[2], r[3], r[4], r[7]])).toEqual([
-      ['model', 'revenue_by_month', 2, 'ok'],
-      ['model', 'bad', '', 'failed'],
+      ['model', 'revenue_by_month', 2, 'OK'],
+      ['model', 'bad', '', 'Failed'],
     ]);
     expect(log[2][8]).toMatch(/^Model `bad` reads `stripe_charges\.nope`/);
     expect(log[2][0]).toBeInstanceOf(Date);

@@ -7,10 +7,12 @@ interface ApiState {
   csv: string;
   csvType: string;
   days: Array<{ date: string; sessions: number }>;
+  feed: Array<{ id: number; kind: string; updated_at: string }>;
 }
 
 const handler: MockHandler<ApiState> = (req, state, mock) => {
   if (req.path === '/export.csv') return { headers: { 'Content-Type': state.csvType }, body: state.csv };
+  if (req.path === '/feed') return mock.json(state.feed);
   if (req.path === '/report') {
     const from = req.query.startDate ?? '0000-00-00';
     return mock.json({ rows: state.days.filter((d) => d.date >= from) });
@@ -69,6 +71,10 @@ describe('replies in other shapes', () => {
       { date: '2024-05-02', sessions: 12 },
       { date: '2024-05-03', sessions: 9 },
     ],
+    feed: [
+      { id: 1, kind: 'issue', updated_at: '2024-05-01T10:00:00Z' },
+      { id: 2, kind: 'pull', updated_at: '2024-05-02T10:00:00Z' },
+    ],
     ...over,
   });
 
@@ -93,6 +99,29 @@ describe('replies in other shapes', () => {
       message:
         'Acme got something that is not a CSV file for acme_sheet (text/html). It starts with "<!DOCTYPE html><html>Sign in</html>".',
     });
+  });
+
+  it('lets the bookmark pass items a selectRecords hook leaves out, so they are not read again', async () => {
+    await api.setState(state());
+    const issuesOnly: StreamSpec = {
+      name: 'issues',
+      label: 'Issues',
+      path: '/feed',
+      records: '',
+      primaryKey: ['id'],
+      incremental: { cursorField: 'updated_at', param: 'since', format: 'iso' },
+      pagination: { type: 'none' },
+      columns: [
+        { name: 'id', type: 'integer' },
+        { name: 'updated_at', type: 'datetime' },
+      ],
+      hooks: { selectRecords: (b) => (b as Array<{ kind: string }>).filter((i) => i.kind === 'issue') },
+    };
+    const h = harness(testConnector([issuesOnly]), { token: 't', baseUrl: api.url });
+    h.syncAll();
+    expect(body(h.tab('acme_issues')).map((r) => r[0])).toEqual([1]);
+    const bookmark = h.emu.run((gas) => new SyncStateStore(gas).readStream('acme', 'issues').bookmark);
+    expect(new Date(bookmark!).toISOString()).toBe('2024-05-02T10:00:00.000Z');
   });
 
   it('bookmarks a stream whose cursor is a calendar day, and asks from that day minus the lookback', async () => {

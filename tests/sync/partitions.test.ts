@@ -22,6 +22,7 @@ const handler: MockHandler<ApiState> = (req, state, mock) => {
   if (!m) return undefined;
   const repo = decodeURIComponent(m[1]);
   if (repo === 'empty') return { status: 409, body: { message: 'Git Repository is empty.' } };
+  if (repo === 'gone') return { status: 404, body: { message: 'Not Found' } };
   const since = req.query.since ?? '';
   const issues = (state.issues[repo] ?? []).filter((i) => i.updated_at >= since);
   return mock.paginate(issues, req, 'link-header', { recordsKey: '', sizeParam: 'per_page', defaultSize: 2 });
@@ -123,6 +124,23 @@ describe('partitioned streams (one request chain per repository)', () => {
     expect((await firstCall('api'))?.query.since).toBe(new Date(Date.parse(at(3)) - 60_000).toISOString());
     expect((await firstCall('docs'))?.query.since).toBeUndefined();
     expect(body(h.tab('acme_issues'))).toHaveLength(3 + 5 + 1 + 2);
+  });
+
+  it('reads the other repositories when one cannot be read, and reports that one', async () => {
+    const state = initial();
+    state.repos.push('gone');
+    await api.setState(state);
+    const h = harness(connector, { token: 't', baseUrl: api.url });
+    const [p] = h.syncAll();
+    expect(p.errors).toEqual([
+      expect.objectContaining({
+        code: 'not-found',
+        message: expect.stringMatching(
+          /^1 of 4 could not be read\. gone: Acme could not find what acme_issues reads \(404\)/,
+        ),
+      }),
+    ]);
+    expect(new Set(body(h.tab('acme_issues')).map((r) => r[3]))).toEqual(new Set(['api', 'web']));
   });
 
   it('reads only the repositories the config lists, when it lists some', async () => {

@@ -133,6 +133,7 @@ describe('retry rules', () => {
     expect(isRetryableStatus(429, {})).toBe(true);
     expect(isRetryableStatus(503, {})).toBe(true);
     expect(isRetryableStatus(403, { 'x-ratelimit-remaining': '0' })).toBe(true);
+    expect(isRetryableStatus(403, { 'retry-after': '60', 'x-ratelimit-remaining': '4000' })).toBe(true);
   });
 
   it.each([400, 401, 403, 404, 422, 501])('never retries %i', (status) => {
