@@ -167,6 +167,21 @@ describe('GA4 sync through the engine', () => {
     expect(daily.at(-1)!.slice(1, 2)).toEqual([87]);
   });
 
+  it('loads the whole history again for a tab that was deleted (how to switch properties)', async () => {
+    const h = setUp();
+    await serve({});
+    h.syncAll();
+    h.emu.run((gas) => {
+      const ss = gas.SpreadsheetApp.getActive();
+      ss.deleteSheet(ss.getSheetByName('ga4_daily')!);
+    });
+    await serve({ properties: [PROPERTY] });
+    h.syncAll();
+    const daily = (await sent()).filter((b) => b.dimensions.length === 1);
+    expect(daily.map((b) => b.dateRanges[0].startDate)).toEqual(['395daysAgo']);
+    expect(body(h.tab('ga4_daily'))).toHaveLength(34);
+  });
+
   it('says in plain words that Google refused the sign-in (401), and keeps what was synced', async () => {
     const h = setUp();
     await serve({});
