@@ -29,6 +29,8 @@ export function assertBaseUrlAllowed(
   connector: ConnectorSpec,
   config: Readonly<Record<string, string>>,
 ): void {
+  // Synthetic sources (the Demo) make no requests at all.
+  if (connector.generate) return;
   const base = baseUrlFor(connector, config);
   if (isLocalUrl(base)) return;
   const allowed = allowedUrlsFor(connector);

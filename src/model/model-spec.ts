@@ -29,6 +29,8 @@ export interface ModelSpec {
   label?: string;
   description?: string;
   sql: string;
+  /** An intermediate step other models build on: its tab is kept hidden to spare the founder clutter. */
+  hidden?: boolean;
   formats?: Record<string, ColumnFormat>;
   tests?: ModelTest[];
 }

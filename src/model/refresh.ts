@@ -94,7 +94,7 @@ export function refreshModels(gas: Gas, input: RefreshInput = {}): RefreshResult
     if (result.status !== 'ok') continue;
     const spec = models.find((m) => m.name === result.name)!;
     try {
-      const sheet = summarySheet(ss, result, sources);
+      const sheet = summarySheet(ss, result, sources, spec.hidden === true);
       const previous = parseShape(stored[SHAPE_PREFIX + result.name]);
       const shape = writeSummaryTab(
         sheet,
@@ -224,17 +224,21 @@ function summarySheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   result: ModelResult,
   sources: ReadonlyMap<string, Grid>,
+  hidden: boolean,
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const clash = RESERVED_TABS.has(result.label) || sources.has(result.label);
   const sheet = clash ? null : ss.getSheetByName(result.label);
-  if (clash || sheet?.isSheetHidden())
+  // A hidden tab of that name is Tapdash data, unless this model's own tab is meant to be hidden.
+  if (clash || (sheet?.isSheetHidden() && !hidden))
     throw new TapdashError({
       code: 'model_tab_clash',
       message: `Model \`${result.name}\` would write to the tab "${result.label}", which holds Tapdash data of its own. Nothing was overwritten.`,
       fix: 'Give the model another label (its tab title).',
       where: result.name,
     });
-  return sheet ?? ss.insertSheet(result.label, ss.getNumSheets());
+  const tab = sheet ?? ss.insertSheet(result.label, ss.getNumSheets());
+  if (hidden && !tab.isSheetHidden()) tab.hideSheet();
+  return tab;
 }
 
 function parseShape(text: string | undefined): TabShape | undefined {

@@ -1,5 +1,3 @@
-import { CONNECTORS } from '../../connectors/index';
-import { packagesFor } from '../../connectors/packages';
 import { listConnections } from '../connect/connection-store';
 import { type BuildDashboardResult, buildDashboard } from '../dashboard/build-dashboard';
 import type { SourceIssue } from '../dashboard/dashboard-header';
@@ -8,6 +6,7 @@ import { CURRENCY_PROPERTY, type ModelOutcome, refreshModels } from '../model/re
 import type { Gas } from '../platform/gas';
 import { summarizeConnections } from '../sync/status';
 import { type AlertFiring, type AlertState, evaluateAlerts } from './alerts';
+import { type Catalog, DEFAULT_CATALOG } from './catalog';
 import { readMetrics } from './metric-readings';
 import { intervalHours } from './schedule';
 import { loadSettings } from './settings';
@@ -24,14 +23,15 @@ export interface RefreshSummary {
 }
 
 /** The metric packages of the connectors this spreadsheet has connections for. */
-export function installedPackages(gas: Gas): MetricPackage[] {
-  return packagesFor([...new Set(listConnections(gas).map((c) => c.connector))]);
+export function installedPackages(gas: Gas, catalog: Catalog = DEFAULT_CATALOG): MetricPackage[] {
+  const connected = new Set(listConnections(gas).map((c) => c.connector));
+  return catalog.packages.filter((p) => connected.has(p.connector));
 }
 
 /** Failing and stale sources, for the Dashboard's warning line. */
-export function sourceIssues(gas: Gas, now: number): SourceIssue[] {
+export function sourceIssues(gas: Gas, now: number, catalog: Catalog = DEFAULT_CATALOG): SourceIssue[] {
   const every = intervalHours(loadSettings(gas).schedule);
-  return summarizeConnections(gas, CONNECTORS, now, every)
+  return summarizeConnections(gas, catalog.connectors, now, every)
     .filter((c) => c.status === 'failing' || c.status === 'stale')
     .map((c) => {
       const issue: SourceIssue = { source: c.label, problem: c.status as 'failing' | 'stale' };
@@ -52,15 +52,16 @@ export function sourceIssues(gas: Gas, now: number): SourceIssue[] {
  */
 export function refreshAll(
   gas: Gas,
-  options: { now?: Date; remainingMs?: () => number } = {},
+  options: { now?: Date; remainingMs?: () => number; catalog?: Catalog } = {},
 ): RefreshSummary {
   const now = options.now ?? new Date();
-  const packages = installedPackages(gas);
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  const packages = installedPackages(gas, catalog);
   const models = refreshModels(gas, { packages, now, remainingMs: options.remainingMs }).models;
   const props = gas.PropertiesService.getDocumentProperties();
   const dashboard = buildDashboard(gas, {
     packages,
-    status: { lastRefreshAt: now.getTime(), issues: sourceIssues(gas, now.getTime()) },
+    status: { lastRefreshAt: now.getTime(), issues: sourceIssues(gas, now.getTime(), catalog) },
   });
   props.setProperty(LAST_REFRESH_KEY, String(now.getTime()));
   const alertsSent = sendAlerts(gas, packages, now);

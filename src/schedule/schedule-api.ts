@@ -1,6 +1,7 @@
 import type { Gas } from '../platform/gas';
 import { TapdashError } from '../shared/errors';
 import type { AlertRule } from './alerts';
+import { type Catalog, DEFAULT_CATALOG } from './catalog';
 import { installedPackages } from './refresh-all';
 import { describeSchedule, type Schedule } from './schedule';
 import { loadSettings, type ScheduleSettings, settingsProblems, storeSettings } from './settings';
@@ -18,7 +19,7 @@ export interface ScheduleView {
   metrics: Array<{ id: string; label: string; format: string }>;
 }
 
-export function getScheduleView(gas: Gas): ScheduleView {
+export function getScheduleView(gas: Gas, catalog: Catalog = DEFAULT_CATALOG): ScheduleView {
   const settings = loadSettings(gas);
   const me = gas.Session.getActiveUser().getEmail() || gas.Session.getEffectiveUser().getEmail();
   const owner = settings.owner ?? null;
@@ -28,7 +29,7 @@ export function getScheduleView(gas: Gas): ScheduleView {
     owner,
     isOwner: owner === null || owner === me,
     triggerInstalled: scheduleTriggers(gas).length > 0,
-    metrics: installedPackages(gas).flatMap((p) =>
+    metrics: installedPackages(gas, catalog).flatMap((p) =>
       p.metrics.map((m) => ({ id: m.id, label: m.label, format: m.format })),
     ),
   };
@@ -39,8 +40,12 @@ export function getScheduleView(gas: Gas): ScheduleView {
  * user, who becomes the schedule's owner. The previous owner's trigger retires itself on its
  * next run, so the schedule never runs twice.
  */
-export function saveScheduleSettings(gas: Gas, input: unknown): ScheduleView {
-  const metricIds = installedPackages(gas).flatMap((p) => p.metrics.map((m) => m.id));
+export function saveScheduleSettings(
+  gas: Gas,
+  input: unknown,
+  catalog: Catalog = DEFAULT_CATALOG,
+): ScheduleView {
+  const metricIds = installedPackages(gas, catalog).flatMap((p) => p.metrics.map((m) => m.id));
   const problems = settingsProblems(input, metricIds);
   if (problems.length) {
     throw new TapdashError({
@@ -61,5 +66,5 @@ export function saveScheduleSettings(gas: Gas, input: unknown): ScheduleView {
   };
   installScheduleTrigger(gas, next.schedule);
   storeSettings(gas, next);
-  return getScheduleView(gas);
+  return getScheduleView(gas, catalog);
 }

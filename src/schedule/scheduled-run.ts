@@ -2,6 +2,7 @@ import { CURRENCY_PROPERTY } from '../model/refresh';
 import type { Gas } from '../platform/gas';
 import { toErrorInfo } from '../shared/errors';
 import { type ConnectionOutcome, syncConnections } from '../sync/sync-all';
+import { type Catalog, DEFAULT_CATALOG } from './catalog';
 import { composeDigest, type DigestLine } from './digest';
 import { type NoticeLog, planNotices } from './failure-notices';
 import { readMetrics } from './metric-readings';
@@ -34,8 +35,12 @@ function dayKey(gas: Gas, at: Date, timeZone: string): string {
  * failures and the weekly digest. Anything not finished is picked up by the next run, because
  * every step resumes from what it committed.
  */
-export function runScheduled(gas: Gas, options: { startedAt?: number } = {}): ScheduledRunResult {
+export function runScheduled(
+  gas: Gas,
+  options: { startedAt?: number; catalog?: Catalog } = {},
+): ScheduledRunResult {
   const startedAt = options.startedAt ?? Date.now();
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
   const settings = loadSettings(gas);
   const me = gas.Session.getEffectiveUser().getEmail();
   // Another editor took the schedule over: this account's trigger must not run it twice.
@@ -47,13 +52,13 @@ export function runScheduled(gas: Gas, options: { startedAt?: number } = {}): Sc
     removeScheduleTriggers(gas);
     return { ran: false, reason: 'The schedule is off.', syncs: [], emails: 0 };
   }
-  const syncs = syncConnections(gas, { startedAt, budgetMs: SYNC_SHARE_MS });
+  const syncs = syncConnections(gas, { startedAt, budgetMs: SYNC_SHARE_MS, connectors: catalog.connectors });
   const remainingMs = () => RUN_BUDGET_MS - (Date.now() - startedAt);
   let refresh: RefreshSummary | undefined;
   let refreshFailure: ConnectionOutcome | undefined;
   if (remainingMs() > 30_000) {
     try {
-      refresh = refreshAll(gas, { remainingMs });
+      refresh = refreshAll(gas, { remainingMs, catalog });
     } catch (e) {
       const info = toErrorInfo(e);
       refreshFailure = {
@@ -69,7 +74,7 @@ export function runScheduled(gas: Gas, options: { startedAt?: number } = {}): Sc
   }
   const emails =
     sendNotices(gas, settings, me, refreshFailure ? [...syncs, refreshFailure] : syncs) +
-    sendDigestIfDue(gas, settings, me);
+    sendDigestIfDue(gas, settings, me, catalog);
   return { ran: true, syncs, refresh, emails };
 }
 
@@ -102,7 +107,7 @@ function sendNotices(
   return plan.notices.length;
 }
 
-function sendDigestIfDue(gas: Gas, settings: ScheduleSettings, to: string): number {
+function sendDigestIfDue(gas: Gas, settings: ScheduleSettings, to: string, catalog: Catalog): number {
   if (!settings.digest.enabled || !to) return 0;
   const ss = gas.SpreadsheetApp.getActive();
   const tz = ss.getSpreadsheetTimeZone();
@@ -113,7 +118,11 @@ function sendDigestIfDue(gas: Gas, settings: ScheduleSettings, to: string): numb
   const props = gas.PropertiesService.getDocumentProperties();
   const today = dayKey(gas, now, tz);
   if (props.getProperty(DIGEST_SENT_KEY) === today) return 0;
-  const readings = readMetrics(ss, installedPackages(gas), props.getProperty(CURRENCY_PROPERTY) || 'USD');
+  const readings = readMetrics(
+    ss,
+    installedPackages(gas, catalog),
+    props.getProperty(CURRENCY_PROPERTY) || 'USD',
+  );
   const lines: DigestLine[] = readings
     .filter((r) => r.value !== null)
     .map((r) => ({

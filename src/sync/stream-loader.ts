@@ -105,16 +105,7 @@ export class StreamLoader {
       if (this.stream.partitions)
         this.ctx.store.clearPartitionBookmarks(this.ctx.connectionId, this.stream.name);
     }
-    if (this.ctx.connector.generate) {
-      const records = this.ctx.connector.generate({
-        stream: this.stream.name,
-        now: new Date(this.ctx.run.startedAt),
-        config: this.ctx.config,
-      });
-      this.buffer = records.map((r) => this.flat(r));
-      this.flush(undefined);
-      return this.finish();
-    }
+    if (this.ctx.connector.generate) return this.loadGenerated(this.ctx.connector.generate);
     if (this.stream.partitions && !this.startPartitions()) return this.finish();
     // One request chain, or one per partition: each ends with a checkpoint that moves on.
     while (run.status === 'loading') {
@@ -130,6 +121,30 @@ export class StreamLoader {
       });
     }
     return 'done';
+  }
+
+  /**
+   * A synthetic source's records, written in slices of `flushRecords` with a checkpoint after
+   * each, so a large one is time-boxed like an API. The records are a function of the run's
+   * start, so a resume regenerates the same list and carries on at the saved offset.
+   */
+  private loadGenerated(generate: NonNullable<ConnectorSpec['generate']>): 'done' | 'paused' {
+    const run = this.state.run!;
+    const records = generate({
+      stream: this.stream.name,
+      now: new Date(this.ctx.run.startedAt),
+      config: this.ctx.config,
+    });
+    const size = Math.max(1, this.ctx.flushRecords);
+    let offset = Number(run.next?.params?.offset ?? 0);
+    do {
+      if (offset > 0 && this.ctx.deadline.passed()) return 'paused';
+      const end = Math.min(records.length, offset + size);
+      this.buffer = records.slice(offset, end).map((r) => this.flat(r));
+      this.flush(end < records.length ? { params: { offset: end } } : undefined);
+      offset = end;
+    } while (offset < records.length);
+    return this.finish();
   }
 
   /** Reads the current request chain to its end, or until the deadline. */

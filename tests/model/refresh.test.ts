@@ -46,6 +46,18 @@ function tab(emu: Emulator, name: string): unknown[][] {
 }
 
 describe('refreshing models on the spreadsheet', () => {
+  it('keeps an intermediate model’s tab hidden, and refreshes it again on the next run', () => {
+    const { emu, gas } = setup();
+    const step = { ...EMAILS, hidden: true };
+    refresh(emu, gas, { models: [step] });
+    const { result } = refresh(emu, gas, { models: [step] });
+    expect(result.models.map((m) => m.status)).toEqual(['ok']);
+    expect(emu.run((g) => g.SpreadsheetApp.getActive().getSheetByName('customers')!.isSheetHidden())).toBe(
+      true,
+    );
+    expect(tab(emu, 'customers')).toHaveLength(4);
+  });
+
   it('reads each source tab once and writes each summary tab with one setValues', () => {
     const { emu, gas } = setup();
     const { result, record } = refresh(emu, gas, { models: [BY_MONTH, EMAILS] });

@@ -12,6 +12,7 @@ import type { ModelSpec } from '../../../src/model/model-spec';
 
 export const demoInvoicesByMonth: ModelSpec = {
   name: 'demo_invoices_by_month',
+  hidden: true,
   label: 'Demo · Invoices by month',
   description:
     'Invoices issued each month, what they billed after discounts, and when the newest one was issued.',
@@ -30,6 +31,7 @@ ORDER BY month`,
 
 export const demoMonths: ModelSpec = {
   name: 'demo_months',
+  hidden: true,
   label: 'Demo · Months',
   description:
     'The calendar of billing months. Each month is measured at its last second; the current month at the newest invoice, which is the data’s “now”.',
@@ -51,6 +53,7 @@ ORDER BY m.month`,
 
 export const demoCustomerMrr: ModelSpec = {
   name: 'demo_customer_mrr',
+  hidden: true,
   label: 'Demo · MRR per customer',
   description:
     'Each customer’s MRR at the end of each month, from the subscription invoice lines in force then: price × seats, normalised to a month (yearly ÷ 12), less coupons that last forever. Trials ($0 lines) and canceled subscriptions count nothing.',
@@ -93,6 +96,7 @@ ORDER BY m.month_number, l.customer`,
 
 export const demoCustomerCohorts: ModelSpec = {
   name: 'demo_customer_cohorts',
+  hidden: true,
   label: 'Demo · Customer cohorts',
   description:
     'The month each customer first paid: their cohort. A customer who pays again after a gap is reactivated, not new.',
@@ -106,6 +110,7 @@ GROUP BY customer`,
 
 export const demoCustomerMrrChanges: ModelSpec = {
   name: 'demo_customer_mrr_changes',
+  hidden: true,
   label: 'Demo · Customer MRR changes',
   description:
     'Every change in a customer’s MRR from one month to the next, classified as New, Expansion, Contraction, Churned or Reactivation.',
