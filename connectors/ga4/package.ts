@@ -128,6 +128,8 @@ const sourceRank: ModelSpec = {
   name: 'ga4_source_rank',
   label: 'GA4 · Source ranking',
   description: 'Every source / medium ranked by its sessions over all synced days (1 = the most).',
+  // A step for ga4_channels_weekly, not a report of its own.
+  hidden: true,
   sql: `
 SELECT a.source_medium AS source_medium, a.sessions AS sessions, COUNT(*) AS [rank]
 FROM (SELECT source_medium, SUM(sessions) AS sessions FROM ga4_traffic GROUP BY source_medium) AS a

@@ -233,6 +233,10 @@ describe('GA4 models', () => {
     ]);
   });
 
+  it('keeps the ranking step’s tab hidden and shows every other model', () => {
+    expect(ga4Package.models.filter((m) => m.hidden).map((m) => m.name)).toEqual(['ga4_source_rank']);
+  });
+
   it('ga4_channels_weekly keeps the top five sources and puts the rest in Other, per finished week', () => {
     // First day 05-20 (a Monday), newest 06-18: weeks 05-20 … 06-10 are finished, 06-17 is not.
     // Week of 06-10: twitter 8; reddit 6 + github.com 6 = 12 as Other (ranks 6 and 7).
