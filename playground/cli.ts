@@ -8,8 +8,14 @@
  *   tapdash export  --workbook FILE --xlsx out.xlsx
  *   tapdash chart   SPEC.vl.json [--data FILE]
  */
+import { resolve } from 'node:path';
 import { CONNECTORS } from '../connectors/index';
 import { chartCommand } from './cli/chart';
+import { ConfigError, readCliConfig } from './cli/config-file';
+import { ServerCallError } from './cli/server-calls';
+import { applyConnections, refresh, syncAll } from './cli/sync-commands';
+import { exportXlsx } from './emulator/xlsx';
+import { Workspace } from './workspace';
 
 export interface CliIO {
   out: (line: string) => void;
@@ -73,6 +79,40 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     switch (command) {
       case 'connectors':
         return connectorsCommand(io);
+      case 'sync':
+      case 'run': {
+        const configFile = flags.config;
+        if (typeof configFile !== 'string')
+          throw new CliError(
+            `Which config? Usage: tapdash ${command} --config tapdash.json [--workbook FILE]`,
+          );
+        const ws = openWorkspace(flags.workbook);
+        const wanted = typeof flags.connection === 'string' ? flags.connection : undefined;
+        const connections = readCliConfig(resolve(configFile)).filter(
+          (c) => !wanted || (c.id ?? c.connector) === wanted,
+        );
+        if (wanted && connections.length === 0)
+          throw new CliError(`No connection "${wanted}" in ${configFile}.`);
+        const ids = applyConnections(ws, connections);
+        ws.save();
+        io.out(`Syncing ${ids.join(', ')} into ${ws.file}`);
+        let ok = syncAll(ws, ids, io);
+        if (command === 'run') ok = refresh(ws, io) && ok;
+        return ok ? 0 : 1;
+      }
+      case 'refresh': {
+        const ws = openWorkspace(flags.workbook);
+        return refresh(ws, io) ? 0 : 1;
+      }
+      case 'export': {
+        const out = flags.xlsx;
+        if (typeof out !== 'string')
+          throw new CliError('Where to? Usage: tapdash export --workbook FILE --xlsx out.xlsx');
+        const ws = openWorkspace(flags.workbook);
+        await exportXlsx(ws.emu.workbook, resolve(out));
+        io.out(`Wrote ${resolve(out)} (hidden tabs stay hidden).`);
+        return 0;
+      }
       case 'chart': {
         const spec = positional[1];
         if (!spec) throw new CliError('Which spec? Usage: tapdash chart SPEC.vl.json [--data FILE]');
@@ -87,9 +127,16 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
         throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } catch (e) {
-    io.err(e instanceof Error ? e.message : String(e));
+    if (e instanceof CliError || e instanceof ConfigError || e instanceof ServerCallError) io.err(e.message);
+    else io.err(e instanceof Error ? e.message : String(e));
     return 1;
   }
+}
+
+/** The workbook file (default: the playground's, so a CLI sync shows up in `npm start`). */
+function openWorkspace(flag: string | true | undefined): Workspace {
+  const file = typeof flag === 'string' ? resolve(flag) : resolve(__dirname, '../.tapdash/workbook.json');
+  return Workspace.open(file);
 }
 
 if (require.main === module) {

@@ -84,6 +84,19 @@ export function cleanConfig(
   return out;
 }
 
+/** Fills settings the user left empty with the connector's declared defaults (never secrets). */
+export function withDefaults(
+  connector: ConnectorSpec,
+  config: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const out = { ...config };
+  for (const f of connector.fields) {
+    if (f.default !== undefined && f.kind !== 'secret' && (out[f.key] === undefined || out[f.key] === ''))
+      out[f.key] = f.default;
+  }
+  return out;
+}
+
 export function secretKeys(connector: ConnectorSpec): string[] {
   return connector.fields.filter((f) => f.kind === 'secret').map((f) => f.key);
 }

@@ -1,6 +1,6 @@
 import type { Gas } from '../platform/gas';
 import { TapdashError } from '../shared/errors';
-import { cleanConfig, secretKeys, validateConfig } from './config-validation';
+import { cleanConfig, secretKeys, validateConfig, withDefaults } from './config-validation';
 import type { ConnectorSpec } from './connector-spec';
 import { assertBaseUrlAllowed } from './url-allowlist-check';
 
@@ -68,7 +68,9 @@ export function saveConnection(gas: Gas, input: ConnectionInput, connector: Conn
   if (existing && existing.connector !== input.connector) {
     throw invalid(`"${input.id}" is already used by a ${existing.connector} connection.`, 'id');
   }
-  const config = cleanConfig(connector, input.config);
+  const typed = cleanConfig(connector, input.config);
+  // Defaults fill only what neither the form nor the saved connection has.
+  const config = { ...withDefaults(connector, { ...existing?.config, ...typed }), ...typed };
   const secrets = secretKeys(connector);
   const problems = validateConfig(
     connector,

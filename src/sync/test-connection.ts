@@ -1,4 +1,4 @@
-import { cleanConfig, secretKeys, validateConfig } from '../connect/config-validation';
+import { cleanConfig, secretKeys, validateConfig, withDefaults } from '../connect/config-validation';
 import { type ConnectionInput, getConnection, storedSecrets } from '../connect/connection-store';
 import type { ConnectorSpec } from '../connect/connector-spec';
 import { assertBaseUrlAllowed } from '../connect/url-allowlist-check';
@@ -39,7 +39,11 @@ export function testConnection(
   const existing = input.id ? getConnection(gas, input.id) : undefined;
   const typed = cleanConfig(connector, input.config);
   const saved = existing ? storedSecrets(gas, existing.id) : {};
-  const config: Record<string, string> = { ...(existing?.config ?? {}), ...saved, ...typed };
+  const config: Record<string, string> = withDefaults(connector, {
+    ...(existing?.config ?? {}),
+    ...saved,
+    ...typed,
+  });
   const problems = validateConfig(connector, config);
   if (problems.length) {
     const missingSecret = problems.find((p) => secretKeys(connector).includes(p.key));

@@ -28,6 +28,22 @@ function emulator(): Emulator {
 }
 
 describe('connection store', () => {
+  it('fills a setting the form left empty with its declared default, but keeps what was saved before', () => {
+    const emu = emulator();
+    const withDefault = testConnector([itemsStream()], {
+      fields: [{ key: 'kind', label: 'Account type', kind: 'select', required: true, default: 'orgs' }],
+    });
+    const first = emu.run((gas) => saveConnection(gas, { connector: 'acme', config: {} }, withDefault));
+    expect(first.config).toEqual({ kind: 'orgs' });
+    emu.run((gas) =>
+      saveConnection(gas, { id: 'acme', connector: 'acme', config: { kind: 'users' } }, withDefault),
+    );
+    const edited = emu.run((gas) =>
+      saveConnection(gas, { id: 'acme', connector: 'acme', config: {} }, withDefault),
+    );
+    expect(edited.config).toEqual({ kind: 'users' });
+  });
+
   it('keeps the settings in document properties and the secret only in the saving user’s properties', () => {
     const emu = emulator();
     const saved = emu.run((gas) =>
