@@ -93,7 +93,6 @@ function newCustomer(
         ['amex', 0.12],
         ['discover', 0.03],
       ]),
-      funding: r.chance(0.8) ? 'credit' : 'debit',
     },
     signup: null,
     dealId: null,

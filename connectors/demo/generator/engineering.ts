@@ -132,9 +132,7 @@ export function pullRecords(pulls: readonly PullSim[], now: number): Array<Recor
         closed_at: iso(closedAt),
         merged_at: iso(mergedAt),
         user: { login: p.author },
-        author_association: 'MEMBER',
         head: { ref: `${p.author}/${slug(p.title)}` },
-        base: { ref: 'main' },
       };
     });
 }
@@ -156,7 +154,6 @@ export function issueRecords(issues: readonly IssueSim[], now: number): Array<Re
         comments: i.comments,
         user: { login: i.author },
         assignee: { login: i.assignee },
-        author_association: 'MEMBER',
         labels: [{ name: i.label }],
       };
     });

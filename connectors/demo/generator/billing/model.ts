@@ -15,7 +15,7 @@ export interface CustomerSim {
   nextInvoiceNumber: number;
   /** Stripe's customer balance in cents; negative is credit owed to the customer. */
   balance: number;
-  card: { brand: string; funding: string };
+  card: { brand: string };
   signup: Signup | null;
   dealId: string | null;
   reactivated: boolean;

@@ -21,15 +21,11 @@ export function customerRecords(sim: BillingSim, now: number): Row[] {
     .filter((c) => c.createdAt <= now)
     .map((c) => ({
       id: c.id,
-      object: 'customer',
       created: unixSeconds(c.createdAt),
       name: c.name,
       email: c.email,
-      description: null,
-      currency: 'usd',
       balance: balance.get(c) ?? 0,
       delinquent: delinquent.has(c),
-      invoice_prefix: c.invoicePrefix,
       address: { country: c.country.code },
       metadata: {
         signup_source: c.signup?.channel.source ?? null,
@@ -70,7 +66,6 @@ function subscriptionAt(sub: SubscriptionSim, now: number): Row {
   const reason = requested === null || sub.endReason === 'trial_expired' ? null : sub.endReason;
   return {
     id: sub.id,
-    object: 'subscription',
     customer: sub.customer.id,
     status,
     created: unixSeconds(sub.createdAt),
@@ -83,18 +78,14 @@ function subscriptionAt(sub: SubscriptionSim, now: number): Row {
     cancel_at: requested !== null && sub.cancelAtPeriodEnd ? unix(sub.endedAt) : null,
     canceled_at: unix(requested),
     ended_at: unix(ended),
-    collection_method: 'charge_automatically',
-    currency: 'usd',
     quantity: item.quantity,
     plan: {
       id: item.price.id,
       nickname: item.price.nickname,
       product: item.price.product,
       amount: item.price.unitAmount,
-      currency: 'usd',
       interval: item.price.interval,
       interval_count: 1,
-      usage_type: 'licensed',
     },
     discount: {
       coupon: {
@@ -125,14 +116,11 @@ export function invoiceRecords(sim: BillingSim, now: number): Row[] {
       const amountPaid = status === 'paid' ? inv.amountDue : 0;
       return {
         id: inv.id,
-        object: 'invoice',
         customer: inv.customer.id,
         subscription: inv.subscription.id,
         number: inv.number,
         status,
         billing_reason: inv.billingReason,
-        collection_method: 'charge_automatically',
-        currency: 'usd',
         created: unixSeconds(inv.createdAt),
         subtotal: inv.subtotal,
         total: inv.total,
@@ -142,13 +130,10 @@ export function invoiceRecords(sim: BillingSim, now: number): Row[] {
         amount_paid: amountPaid,
         amount_remaining: inv.amountDue - amountPaid,
         attempt_count: attempts,
-        attempted: attempts > 0 || status === 'paid',
-        paid: status === 'paid',
         status_transitions: {
           finalized_at: unixSeconds(inv.createdAt),
           paid_at: status === 'paid' ? unix(inv.paidAt) : null,
           marked_uncollectible_at: status === 'uncollectible' ? unix(inv.uncollectibleAt) : null,
-          voided_at: null,
         },
       };
     });
@@ -161,17 +146,14 @@ export function invoiceLineRecords(sim: BillingSim, now: number): Row[] {
     for (const line of inv.lines) {
       rows.push({
         id: line.id,
-        object: 'line_item',
         invoice: inv.id,
         subscription: inv.subscription.id,
         subscription_item: inv.subscription.itemId,
         type: 'subscription',
         description: line.description,
         amount: line.amount,
-        currency: 'usd',
         quantity: line.quantity,
         proration: line.proration,
-        discountable: true,
         period: { start: unixSeconds(line.start), end: unixSeconds(line.end) },
         price: {
           id: line.price.id,
@@ -194,31 +176,19 @@ function chargeAt(c: ChargeSim, now: number): Row {
   const customer = c.invoice.customer;
   return {
     id: c.id,
-    object: 'charge',
     amount: c.amount,
-    amount_captured: c.succeeded ? c.amount : 0,
     amount_refunded: refunded,
-    captured: c.succeeded,
     created: unixSeconds(c.createdAt),
-    currency: 'usd',
     customer: customer.id,
     invoice: c.invoice.id,
-    paid: c.succeeded,
     refunded: c.succeeded && refunded === c.amount,
     status: c.succeeded ? 'succeeded' : 'failed',
     failure_code: c.failure?.code ?? null,
     failure_message: c.failure?.message ?? null,
     outcome: {
-      network_status: c.succeeded ? 'approved_by_network' : 'declined_by_network',
       reason: c.failure?.reason ?? null,
       type: c.succeeded ? 'authorized' : 'issuer_declined',
-      seller_message: c.succeeded
-        ? 'Payment complete.'
-        : 'The bank did not return any further details with this decline.',
     },
-    payment_method_details: {
-      type: 'card',
-      card: { brand: customer.card.brand, country: customer.country.code, funding: customer.card.funding },
-    },
+    payment_method_details: { card: { brand: customer.card.brand, country: customer.country.code } },
   };
 }
