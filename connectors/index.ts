@@ -1,16 +1,22 @@
 import type { ConnectorSpec } from '../src/connect/connector-spec';
+import { csvUrl } from './csv-url/spec';
 import { demoConnector } from './demo/spec';
+import { ga4 } from './ga4/spec';
 import { genericJson } from './generic-json/spec';
 import { githubSpec } from './github/spec';
 import { gitlabSpec } from './gitlab/spec';
+import { googleSheet } from './google-sheet/spec';
 import { stripe } from './stripe/spec';
 
 /** Every connector the add-on ships, in the order the source picker lists them (one per line). */
 export const CONNECTORS: readonly ConnectorSpec[] = [
   demoConnector,
   stripe,
+  ga4,
   githubSpec,
   gitlabSpec,
+  googleSheet,
+  csvUrl,
   genericJson,
 ];
 

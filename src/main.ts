@@ -65,3 +65,4 @@ export const saveDashboardConfig = exposed('saveDashboardConfig');
 export const refreshNow = exposed('refreshNow');
 export const getSchedule = exposed('getSchedule');
 export const saveSchedule = exposed('saveSchedule');
+export const googleSheetPicker = exposed('googleSheetPicker');

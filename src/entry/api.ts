@@ -1,3 +1,4 @@
+import { googleSheetPickerSettings, type PickerSettings } from '../../connectors/google-sheet/picker';
 import { CONNECTORS } from '../../connectors/index';
 import { PACKAGES } from '../../connectors/packages';
 import {
@@ -183,6 +184,11 @@ export const sidebarApi = {
   /** Saves which tiles and charts the Dashboard shows; the next rebuild lays them out. */
   saveDashboardConfig(gas: Gas, config: DashboardConfig): DashboardConfig {
     return saveDashboardConfig(gas, config);
+  },
+
+  /** What the Google Sheets source's "Choose from Drive" button needs to open the Google Picker. */
+  googleSheetPicker(gas: Gas): PickerSettings {
+    return googleSheetPickerSettings(gas);
   },
 };
 
