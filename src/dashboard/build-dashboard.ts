@@ -1,4 +1,6 @@
+import { DEFAULT_CURRENCY } from '../model/formats';
 import type { MetricPackage, ModelSpec } from '../model/model-spec';
+import { CURRENCY_PROPERTY } from '../model/refresh';
 import type { Gas } from '../platform/gas';
 import { applyChartOps, existingCharts } from './apply-charts';
 import { DASHBOARD_STATE_KEY, type DesiredChart, parseState, planChartOps } from './chart-sync';
@@ -37,7 +39,6 @@ export interface BuildDashboardResult {
  */
 export function buildDashboard(gas: Gas, input: BuildDashboardInput): BuildDashboardResult {
   const ss = gas.SpreadsheetApp.getActive();
-  const locale = ss.getSpreadsheetLocale();
   const timeZone = ss.getSpreadsheetTimeZone();
   const calendar = sheetCalendar(gas, timeZone);
   const { metrics, charts } = resolveDashboard(loadDashboardConfig(gas), input.packages);
@@ -51,7 +52,9 @@ export function buildDashboard(gas: Gas, input: BuildDashboardInput): BuildDashb
     [...models.values()].filter((m) => used.has(m.name)),
   );
 
-  const tiles = metrics.map((m) => planTile(m, tabs.get(m.model), locale));
+  const currency =
+    gas.PropertiesService.getDocumentProperties().getProperty(CURRENCY_PROPERTY) || DEFAULT_CURRENCY;
+  const tiles = metrics.map((m) => planTile(m, tabs.get(m.model), currency));
   const prepared = charts.map((c) => prepareChart(c, models, tabs, calendar));
   const blocks = allocateHelperBlocks(prepared);
   writeChartData(ss, prepared, blocks);

@@ -34,8 +34,8 @@ export const SPARKLINE_PERIODS = 12;
  * from the current values (Sheets cannot colour part of a formula's text), and is redone on
  * every rebuild.
  */
-export function planTile(metric: HeadlineMetric, tab: ModelTab | undefined, locale: string): TileContent {
-  const valueFormat = numberFormatFor(metric.format, locale);
+export function planTile(metric: HeadlineMetric, tab: ModelTab | undefined, currency: string): TileContent {
+  const valueFormat = numberFormatFor(metric.format, currency);
   const empty = (message: string): TileContent => ({
     label: metric.label,
     value: message,
@@ -62,7 +62,7 @@ export function planTile(metric: HeadlineMetric, tab: ModelTab | undefined, loca
   if (tab.rows.length < 2) return tile;
 
   const previous = cellRef(tab.title, column, last - 1);
-  tile.change = changeFormula(current, previous, metric, locale);
+  tile.change = changeFormula(current, previous, metric, currency);
   tile.changeColor = changeColor(
     toNumber(tab.rows[tab.rows.length - 1][column - 1]),
     toNumber(tab.rows[tab.rows.length - 2][column - 1]),
@@ -77,12 +77,12 @@ export function planTile(metric: HeadlineMetric, tab: ModelTab | undefined, loca
  * `▲ 12.3% vs previous period`. Percent metrics change in points, since a relative change of a
  * rate reads wrong; a change from zero is shown as an amount.
  */
-function changeFormula(x: string, y: string, metric: HeadlineMetric, locale: string): string {
+function changeFormula(x: string, y: string, metric: HeadlineMetric, currency: string): string {
   const arrow = `IF(${x}>${y},"▲ ","▼ ")`;
   const amount =
     metric.format === 'percent'
       ? `TEXT(ABS(${x}-${y})*100,"0.0")&" pts"`
-      : `IF(${y}=0,TEXT(ABS(${x}-${y}),${textFormatArg(metric.format, locale)}),TEXT(ABS(${x}/${y}-1),"0.0%"))`;
+      : `IF(${y}=0,TEXT(ABS(${x}-${y}),${textFormatArg(metric.format, currency)}),TEXT(ABS(${x}/${y}-1),"0.0%"))`;
   return (
     `=IF(AND(ISNUMBER(${x}),ISNUMBER(${y})),` +
     `IF(${x}=${y},"■ no change",${arrow}&${amount})&" vs previous period","")`

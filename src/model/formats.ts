@@ -32,9 +32,15 @@ const NO_DECIMALS = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'HUF', 'TWD', 'U
 
 export const DEFAULT_CURRENCY = 'USD';
 
-export function currencyFormat(code: string): string {
+/** The symbol Sheets shows for a currency code, when it has a common one. */
+export function currencySymbol(code: string): string | undefined {
+  return CURRENCY_SYMBOLS[code.toUpperCase()];
+}
+
+/** `wholeUnits` drops the cents (KPI tiles: "$23,000" reads faster than "$23,000.00"). */
+export function currencyFormat(code: string, options: { wholeUnits?: boolean } = {}): string {
   const upper = /^[A-Za-z]{3}$/.test(code) ? code.toUpperCase() : DEFAULT_CURRENCY;
-  const amount = NO_DECIMALS.has(upper) ? '#,##0' : '#,##0.00';
+  const amount = NO_DECIMALS.has(upper) || options.wholeUnits ? '#,##0' : '#,##0.00';
   const symbol = CURRENCY_SYMBOLS[upper];
   return symbol ? `[$${symbol}]${amount}` : `${amount} [$${upper}]`;
 }

@@ -1,4 +1,5 @@
 import { readModelTabs } from '../dashboard/model-tabs';
+import { currencySymbol } from '../model/formats';
 import type { HeadlineMetric, MetricPackage } from '../model/model-spec';
 import type { MetricReading } from './alerts';
 
@@ -16,7 +17,7 @@ export function displayFor(format: HeadlineMetric['format'], currency: string): 
     v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   switch (format) {
     case 'currency': {
-      const symbol = ({ USD: '$', EUR: '€', GBP: '£', JPY: '¥' } as Record<string, string>)[currency];
+      const symbol = currencySymbol(currency);
       return (v) =>
         symbol ? `${v < 0 ? '-' : ''}${symbol}${grouped(Math.abs(v), 0)}` : `${grouped(v, 0)} ${currency}`;
     }

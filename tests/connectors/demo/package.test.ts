@@ -84,7 +84,7 @@ describe('the Demo metric package', () => {
         header,
         rows: rows.map((r) => header.map((h) => r[h])),
       };
-      return planTile(metric, tab, 'en_US');
+      return planTile(metric, tab, 'USD');
     });
     const incomplete = tiles.filter(
       (t) => !t.value.startsWith('=') || !t.change || !t.sparkline.startsWith('=SPARKLINE('),
