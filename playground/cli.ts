@@ -56,7 +56,9 @@ function connectorsCommand(io: CliIO): number {
       );
       io.out(`    ${f.key.padEnd(16)} ${f.label} (${flags})${f.help ? `: ${f.help}` : ''}`);
     }
-    io.out(`    ${'baseUrl'.padEnd(16)} API base URL (optional, default ${c.baseUrl || 'none'})`);
+    // Every HTTP connector takes a baseUrl override (self-hosting, mock servers); say so once.
+    if (c.baseUrl && !c.fields.some((f) => f.key === 'baseUrl'))
+      io.out(`    ${'baseUrl'.padEnd(16)} API base URL (optional, default ${c.baseUrl})`);
   }
   return 0;
 }
