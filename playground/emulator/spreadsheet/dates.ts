@@ -5,6 +5,8 @@
  * when the spreadsheet's zone differs from the script's.
  */
 
+import { isKnownTimeZone, zonedParts } from '../services/time-zone';
+
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 to 1970-01-01. */
 const EPOCH_SERIAL = 25_569;
@@ -48,28 +50,8 @@ function utc(
   );
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Zone offsets by zone, then by hour: DST changes on the hour in every zone that matters here. */
 const offsetCache = new Map<string, Map<number, number>>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 /** The zone's offset from UTC (ms, east positive) at an instant. Includes pre-1900 LMT seconds. */
 export function zoneOffsetMs(timeZone: string, instantMs: number): number {
@@ -83,11 +65,8 @@ export function zoneOffsetMs(timeZone: string, instantMs: number): number {
   // Offsets with seconds (LMT) still change only at hour boundaries in practice.
   if (cached !== undefined) return cached;
   const whole = Math.floor(instantMs / 1000) * 1000;
-  const parts = formatterFor(timeZone).formatToParts(new Date(whole));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  let year = get('year');
-  if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
-  const wall = utc(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const p = zonedParts(whole, timeZone);
+  const wall = utc(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const offset = wall - whole;
   if (zone.size > 200_000) zone.clear();
   zone.set(hourKey, offset);
@@ -96,12 +75,7 @@ export function zoneOffsetMs(timeZone: string, instantMs: number): number {
 
 /** Validates a time zone id the way setSpreadsheetTimeZone needs it. */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  return isKnownTimeZone(timeZone);
 }
 
 /** The instant (epoch ms) a serial denotes in `timeZone`. */
