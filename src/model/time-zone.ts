@@ -11,6 +11,8 @@
  * gap) moves by the gap; Apps Script's UTC has none.
  */
 
+import { zoneOffsetMs } from '../shared/zoned-time';
+
 /** Minutes to add to UTC to get the zone's wall clock at an instant (New York in winter: -300). */
 export type ZoneOffset = (instantMs: number) => number;
 
@@ -23,37 +25,12 @@ const QUARTER_HOUR = 15 * 60_000;
 
 /** A zone's offsets from Intl (Apps Script's V8 has ICU time zones); undefined if unavailable. */
 export function intlZoneOffset(timeZone: string): ZoneOffset | undefined {
-  let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    format.formatToParts(new Date(0));
+    zoneOffsetMs(0, timeZone);
   } catch {
     return undefined;
   }
-  return (instantMs) => {
-    const parts: Record<string, number> = {};
-    for (const p of format.formatToParts(new Date(instantMs)))
-      if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    const asUtc = Date.UTC(
-      parts.year,
-      parts.month - 1,
-      parts.day,
-      parts.hour % 24,
-      parts.minute,
-      parts.second,
-    );
-    const wholeSecond = Math.floor(instantMs / 1000) * 1000;
-    return Math.round((asUtc - wholeSecond) / 60_000);
-  };
+  return (instantMs) => Math.round(zoneOffsetMs(instantMs, timeZone) / 60_000);
 }
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import type { ColumnSpec, ColumnType } from '../connect/connector-spec';
 import type { FlatRecord } from './flatten';
-import { startOfDayInZone, wallClock } from './zoned-time';
+import { startOfDayInZone, wallClock } from '../shared/zoned-time';
 
 /** What a cell of a data tab holds: Sheets keeps numbers, booleans and Date instants as such. */
 export type CellValue = string | number | boolean | Date | null;
