@@ -166,7 +166,8 @@ function lineDiscount(line: Raw): number {
  * (refunded, cancelled, edited) is read again and its line items replace themselves by id.
  */
 export function selectLineItems(body: unknown): unknown[] {
-  const orders = isRecord(body) ? list(body.orders) : [];
+  // A page's body is `{"orders": [...]}`; a bare list of orders is read the same way.
+  const orders = isRecord(body) ? list(body.orders) : list(body);
   return orders.flatMap((order) => {
     const refunded = refundedLines(order);
     return list(order.line_items).map((line) => {
