@@ -2,6 +2,8 @@ import { shopifyPackage } from '../../../connectors/shopify/package';
 import { shopify } from '../../../connectors/shopify/spec';
 import { buildDashboard } from '../../../src/dashboard/build-dashboard';
 import { refreshModels } from '../../../src/model/refresh';
+import type { TapdashError } from '../../../src/shared/errors';
+import { testConnection } from '../../../src/sync/test-connection';
 import type { MockRequest } from '../../support/mock-server';
 import { startRig } from '../github/sync-harness';
 import { type ShopifyMockState, shopifyState } from './mock-shopify';
@@ -276,5 +278,46 @@ describe('Shopify sync across several executions', () => {
     } finally {
       await rig.close();
     }
+  });
+});
+
+describe('Shopify "Test connection"', () => {
+  let rig: Awaited<ReturnType<typeof rigWith>>;
+  beforeAll(async () => {
+    rig = await rigWith(store());
+  });
+  afterAll(() => rig.close());
+
+  const check = (config: Record<string, string>) =>
+    rig.emu.run((gas) => {
+      try {
+        return testConnection(
+          gas,
+          { connector: 'shopify', config: { baseUrl: `${rig.api.url}/admin/api/2025-01`, ...config } },
+          [shopify],
+        );
+      } catch (error) {
+        return (error as TapdashError).toInfo();
+      }
+    });
+
+  it('reads the first page of orders with a working token', () => {
+    expect(check({ shop: SHOP, accessToken: store().token })).toMatchObject({ records: 250 });
+  });
+
+  it('refuses a custom domain before calling Shopify', async () => {
+    await rig.api.clearRequests();
+    expect(check({ shop: 'mystore.com', accessToken: store().token })).toMatchObject({
+      code: 'config-invalid',
+      message: expect.stringContaining('myshopify.com'),
+    });
+    expect(await rig.api.requests()).toEqual([]);
+  });
+
+  it("reports Shopify's refusal of a wrong token with where to find the right one", () => {
+    expect(check({ shop: SHOP, accessToken: `shpat_${'ffff0000'.repeat(4)}` })).toMatchObject({
+      code: 'auth-rejected',
+      fix: expect.stringContaining("custom app's Admin API access token (it starts with shpat_)"),
+    });
   });
 });
