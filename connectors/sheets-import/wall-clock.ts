@@ -1,4 +1,4 @@
-import { zoneOffsetMs } from '../../src/sync/zoned-time';
+import { zoneOffsetMs } from '../../src/shared/zoned-time';
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/;
 

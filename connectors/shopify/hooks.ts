@@ -16,8 +16,8 @@
  *
  * Money arrives as decimal strings ("409.94") in the shop's currency, except refund
  * transactions, which are in the currency the buyer paid in
- * (https://shopify.dev/docs/api/admin-rest/2025-01/resources/order,
- * https://shopify.dev/docs/api/admin-rest/2025-01/resources/refund).
+ * (https://shopify.dev/docs/api/admin-rest/2026-10/resources/order,
+ * https://shopify.dev/docs/api/admin-rest/2026-10/resources/refund).
  */
 
 type Raw = Record<string, unknown>;

@@ -12,7 +12,7 @@ import { mapCustomer, mapOrder, mapProduct, selectLineItems } from './hooks';
  * each version is supported for at least 12 months, then Shopify answers with the oldest
  * supported one, so the pin is moved forward deliberately, with the tests.
  */
-export const SHOPIFY_API_VERSION = '2025-01';
+export const SHOPIFY_API_VERSION = '2026-10';
 
 /**
  * Cursor pagination (https://shopify.dev/docs/api/usage/pagination-rest): the next page is only
@@ -86,7 +86,7 @@ export const shopify = {
     {
       name: 'orders',
       label: 'Orders',
-      // https://shopify.dev/docs/api/admin-rest/2025-01/resources/order#get-orders?status=any
+      // https://shopify.dev/docs/api/admin-rest/2026-10/resources/order#get-orders?status=any
       path: '/orders.json',
       params: orderParams,
       records: 'orders',
@@ -162,7 +162,7 @@ export const shopify = {
     {
       name: 'customers',
       label: 'Customers',
-      // https://shopify.dev/docs/api/admin-rest/2025-01/resources/customer#get-customers
+      // https://shopify.dev/docs/api/admin-rest/2026-10/resources/customer#get-customers
       path: '/customers.json',
       records: 'customers',
       primaryKey: ['id'],
@@ -193,7 +193,7 @@ export const shopify = {
     {
       name: 'products',
       label: 'Products',
-      // https://shopify.dev/docs/api/admin-rest/2025-01/resources/product#get-products: a full
+      // https://shopify.dev/docs/api/admin-rest/2026-10/resources/product#get-products: a full
       // refresh, so deleted products leave the tab.
       path: '/products.json',
       records: 'products',

@@ -15,6 +15,8 @@ const DETAIL_PATHS = [
   'message',
   'error_description',
   'error',
+  // Shopify: {"errors": "[API] Invalid API key or access token …"}
+  'errors',
   'errors.0.message',
   'errors.0.detail',
   'detail',

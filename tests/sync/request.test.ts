@@ -225,6 +225,13 @@ describe('HTTP errors', () => {
     expect(vendorDetail({ errors: [{ message: 'Bad field' }] }, [])).toBe('Bad field');
     expect(vendorDetail({ message: 'Not Found' }, [])).toBe('Not Found');
   });
+
+  it("reads Shopify's errors string, and keeps the token out of it", () => {
+    const body = { errors: '[API] Invalid API key or access token shpat_SECRET (unrecognized login)' };
+    expect(vendorDetail(body, ['shpat_SECRET'])).toBe(
+      '[API] Invalid API key or access token •••• (unrecognized login)',
+    );
+  });
 });
 
 describe('redact', () => {

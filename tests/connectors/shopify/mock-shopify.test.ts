@@ -68,7 +68,7 @@ describe('Shopify mock Admin API', () => {
     const link = String(first.headers?.link);
     // The same shape as the header Shopify's own client library parses.
     expect(link).toMatch(
-      /^<http:\/\/127\.0\.0\.1:4000\/admin\/api\/2025-01\/orders\.json\?limit=3&page_info=[\w-]+>; rel="next"$/,
+      /^<http:\/\/127\.0\.0\.1:4000\/admin\/api\/2026-10\/orders\.json\?limit=3&page_info=[\w-]+>; rel="next"$/,
     );
     expect(linkExample.next_page_response_headers.Link).toMatch(
       /^<https:\/\/[^>]+\?limit=2&page_info=\w+>; rel="next"$/,

@@ -23,7 +23,7 @@ import {
  * A pure handler `(request, state) => response` for tests/support/mock-server.ts, which runs it
  * in a worker (default export, `handlerFile`); unit tests call it directly. State is plain JSON.
  * Sources: https://shopify.dev/docs/api/usage/pagination-rest,
- * https://shopify.dev/docs/api/usage/rate-limits, https://shopify.dev/docs/api/admin-rest/2025-01/resources/order,
+ * https://shopify.dev/docs/api/usage/rate-limits, https://shopify.dev/docs/api/admin-rest/2026-10/resources/order,
  * …/customer, …/product, and payloads/README.md.
  */
 
@@ -45,7 +45,7 @@ export interface ShopifyMockState {
   bucket: { used: number; size: number; leakPerSecond: number; at: number };
 }
 
-export const API_VERSION = '2025-01';
+export const API_VERSION = '2026-10';
 const MAX_LIMIT = 250;
 const DEFAULT_LIMIT = 50;
 /** Parameters Shopify accepts beside page_info. */

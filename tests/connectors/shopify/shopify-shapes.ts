@@ -5,10 +5,10 @@ import productFixture from './payloads/list_products.json';
  * Shopify REST objects as the API sends them, built from Shopify's own sample payloads
  * (payloads/, from Shopify/shopify_python_api's fixtures) with a test's values put in. Those
  * samples are old, so the fields later API versions added and the tests rely on are filled in
- * from the 2025-01 reference: `line_items` (with `discount_allocations`), `refunds`,
+ * from the 2026-10 reference: `line_items` (with `discount_allocations`), `refunds`,
  * `discount_codes`, `source_name`, `fulfillment_status`, product `status`, customer
  * `email_marketing_consent`
- * (https://shopify.dev/docs/api/admin-rest/2025-01/resources/order, …/refund, …/product,
+ * (https://shopify.dev/docs/api/admin-rest/2026-10/resources/order, …/refund, …/product,
  * …/customer). Money is a decimal string; ids are integers; times carry the shop's offset.
  */
 
@@ -95,7 +95,7 @@ function moneySet(shop: number, currency: string, presentment?: { currency: stri
   };
 }
 
-/** A line item as the 2025-01 reference documents it. */
+/** A line item as the 2026-10 reference documents it. */
 export function lineItemJson(line: SeedLine, currency = 'USD'): Json {
   const discount = line.discount ?? 0;
   return {

@@ -72,18 +72,18 @@ describe('Shopify connector spec', () => {
       base64: (t) => t,
     });
     expect(request.url).toBe(
-      'https://mystore.myshopify.com/admin/api/2025-01/orders.json?status=any&limit=250',
+      'https://mystore.myshopify.com/admin/api/2026-10/orders.json?status=any&limit=250',
     );
     expect(request.headers['X-Shopify-Access-Token']).toBe('shpat_x');
     expect(request.headers.Authorization).toBeUndefined();
-    expect(SHOPIFY_API_VERSION).toBe('2025-01');
+    expect(SHOPIFY_API_VERSION).toBe('2026-10');
   });
 
   it('refuses a base URL outside myshopify.com, so the token is never sent elsewhere', () => {
     expect(() =>
       assertBaseUrlAllowed(shopify, {
         shop: 'mystore.myshopify.com',
-        baseUrl: 'https://mystore.com/admin/api/2025-01',
+        baseUrl: 'https://mystore.com/admin/api/2026-10',
       }),
     ).toThrow(/myshopify\.com/);
   });

@@ -25,13 +25,13 @@ function store(): ShopifyMockState {
 async function rigWith(state: ShopifyMockState, token = state.token) {
   const rig = await startRig(shopify, MOCK, state, NOW);
   const connect = (accessToken: string) =>
-    rig.connect({ shop: SHOP, accessToken, baseUrl: `${rig.api.url}/admin/api/2025-01` });
+    rig.connect({ shop: SHOP, accessToken, baseUrl: `${rig.api.url}/admin/api/2026-10` });
   connect(token);
   return Object.assign(rig, { connectWith: connect });
 }
 
 const to = (requests: MockRequest[], resource: string) =>
-  requests.filter((r) => r.path === `/admin/api/2025-01/${resource}.json`);
+  requests.filter((r) => r.path === `/admin/api/2026-10/${resource}.json`);
 
 // 260 orders, a mug each and a tee every third: 260 + 86 line items.
 const LINE_ITEMS = 260 + Math.floor(260 / 3);
@@ -293,7 +293,7 @@ describe('Shopify "Test connection"', () => {
       try {
         return testConnection(
           gas,
-          { connector: 'shopify', config: { baseUrl: `${rig.api.url}/admin/api/2025-01`, ...config } },
+          { connector: 'shopify', config: { baseUrl: `${rig.api.url}/admin/api/2026-10`, ...config } },
           [shopify],
         );
       } catch (error) {
