@@ -6,12 +6,14 @@ import { genericJson } from './generic-json/spec';
 import { githubSpec } from './github/spec';
 import { gitlabSpec } from './gitlab/spec';
 import { googleSheet } from './google-sheet/spec';
+import { hubspot } from './hubspot/spec';
 import { stripe } from './stripe/spec';
 
 /** Every connector the add-on ships, in the order the source picker lists them (one per line). */
 export const CONNECTORS: readonly ConnectorSpec[] = [
   demoConnector,
   stripe,
+  hubspot,
   ga4,
   githubSpec,
   gitlabSpec,
