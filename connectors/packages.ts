@@ -3,12 +3,14 @@ import { demoPackage } from './demo/package';
 import { ga4Package } from './ga4/package';
 import { githubPackage } from './github/package';
 import { gitlabPackage } from './gitlab/package';
+import { hubspotPackage } from './hubspot/package';
 import { stripePackage } from './stripe/package';
 
 /** The metric packages shipped beside the connectors (models, headline metrics, charts; one per line). */
 export const PACKAGES: readonly MetricPackage[] = [
   demoPackage,
   stripePackage,
+  hubspotPackage,
   ga4Package,
   githubPackage,
   gitlabPackage,
