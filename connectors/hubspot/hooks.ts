@@ -84,9 +84,9 @@ export function mapStage(raw: unknown): Raw {
   const metadata = isRecord(s.metadata) ? s.metadata : {};
   return {
     pipelineId: p.id ?? null,
+    stageId: s.id ?? null,
     pipelineLabel: p.label ?? null,
     pipelineDisplayOrder: p.displayOrder ?? null,
-    stageId: s.id ?? null,
     stageLabel: s.label ?? null,
     displayOrder: s.displayOrder ?? null,
     probability: metadata.probability ?? null,

@@ -1,4 +1,7 @@
+import { hubspotPackage } from '../../../connectors/hubspot/package';
 import { hubspot } from '../../../connectors/hubspot/spec';
+import { buildDashboard } from '../../../src/dashboard/build-dashboard';
+import { refreshModels } from '../../../src/model/refresh';
 import type { MockRequest } from '../../support/mock-server';
 import { startRig } from '../github/sync-harness';
 import { companyJson, contactJson, dealJson, hsTime, partnerPipeline, salesPipeline } from './hubspot-shapes';
@@ -121,6 +124,30 @@ describe('HubSpot sync, first run', () => {
 
   it('sends the private app token as a bearer token on every request', () => {
     for (const r of requests) expect(r.headers.authorization).toBe(`Bearer ${account().token}`);
+  });
+
+  it('refreshes the package models from the synced tabs', () => {
+    const refresh = rig.emu.run((gas) => refreshModels(gas, { packages: [hubspotPackage] }));
+    expect(refresh.models.map((m) => [m.name, m.status, m.error?.message])).toEqual(
+      hubspotPackage.models.map((m) => [m.name, 'ok', undefined]),
+    );
+    // Open deals are the 60 in Appointment Scheduled and Contract Sent (i % 4 = 0 or 1), worth
+    // 1,000 + 10 i each: 60 × 1,000 + 10 × (0 + 1 + 4 + 5 + … + 116 + 117) = 60,000 + 10 × 3,510.
+    // Weighted: Appointment Scheduled (i = 4k) 47,400 × 0.2 + Contract Sent (i = 4k + 1) 47,700 × 0.9.
+    const summary = rig.rows('HubSpot pipeline');
+    expect(summary).toEqual([{ open_deals: 60, open_pipeline: 95_100, weighted_pipeline: 9_480 + 42_930 }]);
+    // Won and lost alternate (i % 4 = 2, 3), so every month's win rate is about a half.
+    const closed = rig.rows('HubSpot deals won and lost by month');
+    expect(closed.reduce((n, r) => n + Number(r.won_deals) + Number(r.lost_deals), 0)).toBe(60);
+    expect(rig.rows('HubSpot new contacts by month').map((r) => r.new_contacts)).toEqual([250]);
+  });
+
+  it('then builds the Dashboard with every headline metric and every chart drawn natively', () => {
+    const dashboard = rig.emu.run((gas) => buildDashboard(gas, { packages: [hubspotPackage] }));
+    expect(dashboard.tiles).toBe(hubspotPackage.metrics.length);
+    expect(dashboard.charts.map((c) => [c.id, c.shown, c.detail])).toEqual(
+      hubspotPackage.charts.map((c) => [c.id, 'sheet', undefined]),
+    );
   });
 });
 
