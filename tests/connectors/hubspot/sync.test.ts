@@ -2,6 +2,8 @@ import { hubspotPackage } from '../../../connectors/hubspot/package';
 import { hubspot } from '../../../connectors/hubspot/spec';
 import { buildDashboard } from '../../../src/dashboard/build-dashboard';
 import { refreshModels } from '../../../src/model/refresh';
+import type { TapdashError } from '../../../src/shared/errors';
+import { testConnection } from '../../../src/sync/test-connection';
 import type { MockRequest } from '../../support/mock-server';
 import { startRig } from '../github/sync-harness';
 import { companyJson, contactJson, dealJson, hsTime, partnerPipeline, salesPipeline } from './hubspot-shapes';
@@ -252,6 +254,85 @@ describe('HubSpot searches past 10,000 results', () => {
       await rig.close();
     }
   }, 120_000);
+});
+
+describe('HubSpot searches past 10,000 results, continued', () => {
+  function contactsAt(count: number, minuteOf: (i: number) => number): HubspotMockState {
+    return hubspotState({
+      objects: {
+        contacts: Array.from({ length: count }, (_, i) =>
+          contactJson({
+            id: 100_000 + i,
+            email: `p${i}@example.com`,
+            created: new Date(Date.parse('2023-01-01T00:00:00Z') + minuteOf(i) * 60_000).toISOString(),
+          }),
+        ),
+        companies: [],
+        deals: [],
+      },
+      pipelines: [salesPipeline()],
+    });
+  }
+
+  it('resumes a capped search in a later execution from the new search, every contact once', async () => {
+    const rig = await rigWith(contactsAt(10_120, (i) => i));
+    try {
+      const progress = rig.sync({ budgetMs: 8_000 });
+      expect(progress.errors).toEqual([]);
+      expect(rig.chunks).toBeGreaterThan(2);
+      const ids = rig.rows('hubspot_contacts').map((r) => r.id);
+      expect(ids).toHaveLength(10_120);
+      expect(new Set(ids).size).toBe(10_120);
+      // No page past the cap was ever asked for.
+      const afters = searches(await rig.api.requests(), 'contacts').map((b) => Number(b.after ?? 0));
+      expect(Math.max(...afters)).toBe(9_900);
+    } finally {
+      await rig.close();
+    }
+  }, 120_000);
+
+  it('stops with a clear error, not a loop, when more than 10,000 contacts share one instant', async () => {
+    const rig = await rigWith(contactsAt(10_100, () => 0));
+    try {
+      const progress = rig.sync();
+      const contacts = progress.streams.find((s) => s.stream === 'contacts');
+      expect(contacts?.status).toBe('failed');
+      expect(contacts?.error?.code).toBe('query-cap-stuck');
+      expect(contacts?.error?.message).toContain('more than 10000 records');
+      // The first search, then one new search from the same instant that could not move on.
+      expect(searches(await rig.api.requests(), 'contacts')).toHaveLength(200);
+      expect(progress.streams.find((s) => s.stream === 'deal_stages')?.status).toBe('done');
+    } finally {
+      await rig.close();
+    }
+  }, 120_000);
+});
+
+describe('HubSpot Test connection', () => {
+  it('reads the pipelines with a working token and names HubSpot and the fix with a wrong one', async () => {
+    const state = account();
+    const rig = await rigWith(state);
+    try {
+      const check = (accessToken: string) =>
+        rig.emu.run((gas) => {
+          try {
+            return testConnection(
+              gas,
+              { connector: 'hubspot', config: { accessToken, baseUrl: rig.api.url } },
+              [hubspot],
+            );
+          } catch (error) {
+            return (error as TapdashError).toInfo();
+          }
+        });
+      expect(check(state.token)).toMatchObject({ records: 11 });
+      const wrong = check('pat-na1-00000000-0000-0000-0000-000000000000');
+      expect(wrong).toMatchObject({ code: 'auth-rejected' });
+      expect(JSON.stringify(wrong)).toContain('private app');
+    } finally {
+      await rig.close();
+    }
+  });
 });
 
 describe('HubSpot sync failures', () => {
