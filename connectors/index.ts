@@ -6,6 +6,7 @@ import { genericJson } from './generic-json/spec';
 import { githubSpec } from './github/spec';
 import { gitlabSpec } from './gitlab/spec';
 import { googleSheet } from './google-sheet/spec';
+import { hubspot } from './hubspot/spec';
 import { shopify } from './shopify/spec';
 import { stripe } from './stripe/spec';
 
@@ -14,6 +15,7 @@ export const CONNECTORS: readonly ConnectorSpec[] = [
   demoConnector,
   stripe,
   shopify,
+  hubspot,
   ga4,
   githubSpec,
   gitlabSpec,

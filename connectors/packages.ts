@@ -3,6 +3,7 @@ import { demoPackage } from './demo/package';
 import { ga4Package } from './ga4/package';
 import { githubPackage } from './github/package';
 import { gitlabPackage } from './gitlab/package';
+import { hubspotPackage } from './hubspot/package';
 import { shopifyPackage } from './shopify/package';
 import { stripePackage } from './stripe/package';
 
@@ -11,6 +12,7 @@ export const PACKAGES: readonly MetricPackage[] = [
   demoPackage,
   stripePackage,
   shopifyPackage,
+  hubspotPackage,
   ga4Package,
   githubPackage,
   gitlabPackage,

@@ -134,6 +134,13 @@ export interface IncrementalSpec {
   order?: 'asc' | 'desc' | 'unsorted';
   /** Where the parameter goes (GA4 puts date ranges in the POST body via a hook). */
   in?: 'query' | 'body';
+  /**
+   * The API answers at most this many records per query and refuses to page further (HubSpot's
+   * search: 10,000). After that many, the engine starts a new query filtered from the newest
+   * cursor it has read. Needs `order: 'asc'` and a filter that includes that instant (records
+   * sharing it may be unread; upsert by key makes re-reading them harmless).
+   */
+  maxRecordsPerQuery?: number;
 }
 
 export interface RateLimitHint {

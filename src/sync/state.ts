@@ -37,8 +37,13 @@ export interface StreamRun {
   status: 'loading' | 'loaded' | 'swapping' | 'done' | 'failed';
   /** The call that fetches the first page not yet written; absent before the first page. */
   next?: PageCall;
-  /** The bookmark (minus lookback) this run filters from; fixed for the whole run. */
+  /**
+   * The bookmark (minus lookback) this run filters from; fixed for the whole run, except that a
+   * stream whose API caps a query's results (maxRecordsPerQuery) moves it on to start a new query.
+   */
   from?: number;
+  /** Records the current query has returned, for an API that caps them (maxRecordsPerQuery). */
+  queryRecords?: number;
   /** Newest cursor instant among the rows this run has written (of the current partition). */
   maxCursor?: number;
   /** Partitioned streams: the partition being read; those sorting before it are done. */

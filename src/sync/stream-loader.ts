@@ -221,6 +221,7 @@ export class StreamLoader {
     delete run.next;
     delete run.maxCursor;
     delete run.from;
+    delete run.queryRecords;
     const inc = this.stream.incremental;
     const bookmark = this.ctx.store.readPartitionBookmark(this.ctx.connectionId, this.stream.name, value);
     if (inc && bookmark !== undefined) run.from = bookmark - (inc.lookbackSeconds ?? 0) * 1000;
@@ -229,7 +230,7 @@ export class StreamLoader {
   /** Reads pages until the stream ends (returns undefined) or the deadline (returns the resume call). */
   private walk(): PageCall | undefined {
     const strategy = strategyFor(this.stream.pagination);
-    const guard = new LoopGuard(this.where);
+    let guard = new LoopGuard(this.where);
     let call: PageCall | undefined = this.state.run!.next ?? strategy.first();
     let first = true;
     while (call) {
@@ -250,6 +251,16 @@ export class StreamLoader {
         const stopped = this.walkInParallel(rest, guard);
         if (stopped) return stopped;
         next = undefined;
+      }
+      if (next && this.queryCapReached(page)) {
+        // The API will not page past its cap: write what was read, then a new query from the
+        // newest cursor among it. Its first call repeats the old one's, hence a fresh guard.
+        next = strategy.first();
+        guard = new LoopGuard(this.where);
+        this.resumePoint = next;
+        this.flush(next, true);
+        call = next;
+        continue;
       }
       this.resumePoint = next;
       if (!next || this.buffer.length >= this.ctx.flushRecords) this.flush(next);
@@ -276,6 +287,36 @@ export class StreamLoader {
       for (const r of responses) this.take(this.page(r));
     }
     return undefined;
+  }
+
+  /** Counts a page against the API's per-query cap (maxRecordsPerQuery); true when it is reached. */
+  private queryCapReached(page: FetchedPage): boolean {
+    const cap = this.stream.incremental?.maxRecordsPerQuery;
+    if (!cap) return false;
+    const run = this.state.run!;
+    run.queryRecords = (run.queryRecords ?? 0) + page.records.length;
+    return run.queryRecords >= cap;
+  }
+
+  /**
+   * The next query filters from the newest cursor read, committed with the rows that hold it.
+   * When that is where the current query began, every record it returned shares one instant and
+   * a new query would return them again: stop rather than loop.
+   */
+  private startNewQuery(): void {
+    const run = this.state.run!;
+    const from = run.maxCursor;
+    if (from === undefined || (run.from !== undefined && from <= run.from)) {
+      const cap = this.stream.incremental?.maxRecordsPerQuery;
+      throw new TapdashError({
+        code: 'query-cap-stuck',
+        message: `${this.ctx.connector.label} has more than ${cap} records in ${this.where} changed at the same moment, more than one query can return, so Tapdash cannot read past them.`,
+        fix: 'Report this message to Tapdash. The records read so far are kept.',
+        where: this.where,
+      });
+    }
+    run.from = from;
+    run.queryRecords = 0;
   }
 
   private take(page: FetchedPage): void {
@@ -413,9 +454,10 @@ export class StreamLoader {
   /**
    * Writes the buffered records, then commits the resume point: the checkpoint. Incremental
    * streams upsert into the live tab. A full refresh read in one go replaces the live tab's
-   * rows in one write; a longer one goes through the loading tab.
+   * rows in one write; a longer one goes through the loading tab. `newQuery`: the resume point
+   * starts a new query from the newest cursor written (an API's per-query cap).
    */
-  private flush(resumeAt: PageCall | undefined): void {
+  private flush(resumeAt: PageCall | undefined, newQuery = false): void {
     const run = this.state.run!;
     const records = this.buffer;
     const unchanged = records.length === 0 && this.bufferedPages === 0 && sameCall(run.next, resumeAt);
@@ -436,6 +478,7 @@ export class StreamLoader {
     }
     run.pages += this.bufferedPages;
     this.advanceCursor(records);
+    if (newQuery) this.startNewQuery();
     if (resumeAt) run.next = resumeAt;
     else if (this.stream.partitions) this.leavePartition();
     else {
