@@ -1,10 +1,10 @@
 /**
  * A mock Stripe for the benchmark: `GET /v1/charges` serves `state.count` charges shaped like
- * Stripe's own fixture (tests/connectors/stripe/fixtures/list_charges.json), newest first, with
+ * Stripe's own fixture (playground/mock-apis/stripe/fixtures/list_charges.json), newest first, with
  * Stripe's list protocol (`limit`, `starting_after`, `has_more`, `created[gte]`). Charges are
  * made from their index on the fly, so 100,000 of them cost no memory. Every other list is empty.
  */
-import fixture from '../tests/connectors/stripe/fixtures/list_charges.json';
+import fixture from '../playground/mock-apis/stripe/fixtures/list_charges.json';
 import type { MockHandler } from '../tests/support/mock-server';
 
 interface State {

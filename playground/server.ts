@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { build } from '../scripts/build';
 import { fireOnOpen } from './emulator/scheduler';
-import { callFromSidebar } from './emulator/script-run';
+import { routeHosts } from './emulator/services/url-fetch-routes';
+import { type MockApis, startMockApis } from './mock-apis';
 import { type SheetView, sheetView, workbookView } from './sheet-view';
 import { Workspace } from './workspace';
 
@@ -32,7 +33,32 @@ export interface PlaygroundOptions {
 export interface RunningPlayground {
   url: string;
   workspace: Workspace;
+  /** The vendors' mock APIs, when started with `mockApis`. */
+  mockApis?: MockApis;
   close(): Promise<void>;
+}
+
+/** What the page's banner shows: which vendors are mocked and the demo keys they accept. */
+export interface PlaygroundInfo {
+  mockApis: Array<{ id: string; label: string; host: string; demo: Record<string, string> }> | null;
+}
+
+/**
+ * Starts the mock vendor APIs and routes their real hosts to them: from here on this emulator's
+ * UrlFetchApp sends https://api.stripe.com/… to the local Stripe mock, and so on. Logged, so
+ * nobody mistakes the demo for a real connection.
+ */
+async function startMocks(workspace: Workspace, quiet: boolean): Promise<MockApis> {
+  const { emu } = workspace;
+  const googleToken = String(
+    emu.run((gas) => gas.ScriptApp.getOAuthToken(), { name: 'mock-apis', authMode: 'FULL' }),
+  );
+  const mocks = await startMockApis({ now: emu.clock.now(), googleToken });
+  routeHosts(emu, mocks.routes);
+  if (!quiet)
+    for (const v of mocks.vendors)
+      console.log(`Mock API: UrlFetchApp requests for https://${v.host}/ go to ${v.url} (${v.label})`);
+  return mocks;
 }
 
 async function bundleWeb(entry: string): Promise<string> {
@@ -90,6 +116,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   // Opening the spreadsheet: the add-on is installed and enabled here, so onOpen runs LIMITED.
   fireOnOpen(emu, workspace.bundle, { authMode: 'LIMITED' });
   workspace.save();
+  const mockApis = options.mockApis ? await startMocks(workspace, options.quiet === true) : undefined;
+  const info: PlaygroundInfo = {
+    mockApis: mockApis
+      ? mockApis.vendors.map(({ id, label, host, demo }) => ({ id, label, host, demo }))
+      : null,
+  };
 
   const pageHtml = readFileSync(join(root, 'playground/web/index.html'), 'utf8').replace(
     '/*APP_JS*/',
@@ -109,6 +141,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       if (req.method === 'GET' && url.pathname === '/sidebar')
         return send(res, 200, sidebarHtml(), 'text/html; charset=utf-8');
       if (req.method === 'GET' && url.pathname === '/api/workbook') return send(res, 200, workbookView(emu));
+      if (req.method === 'GET' && url.pathname === '/api/playground') return send(res, 200, info);
       if (req.method === 'GET' && url.pathname === '/api/sheet') {
         const view: SheetView | undefined = sheetView(
           emu,
@@ -151,7 +184,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   return {
     url,
     workspace,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    mockApis,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await mockApis?.close();
+    },
   };
 }
 
@@ -169,10 +206,13 @@ if (require.main === module) {
     mockApis: flag('--mock-apis'),
     workbookFile: value('--workbook'),
   }).then(
-    (p) =>
+    (p) => {
       console.log(
         `Tapdash playground running at ${p.url}\n(state is kept in .tapdash/; use --fresh to start over)`,
-      ),
+      );
+      if (p.mockApis)
+        console.log(`Offline demo: connect Stripe with the key ${p.mockApis.vendors[0].demo.apiKey}`);
+    },
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : e);
       process.exit(1);

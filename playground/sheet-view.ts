@@ -10,10 +10,23 @@ export interface SheetView {
   /** Display values of the first rows (as Sheets shows them). */
   values: string[][];
   bold: boolean[][];
+  italic: boolean[][];
+  fontSizes: number[][];
   backgrounds: string[][];
   fontColors: string[][];
+  /** Sheets' names: general/left/center/right, and top/middle/bottom. */
+  horizontalAlignments: string[][];
+  verticalAlignments: string[][];
+  wraps: boolean[][];
   notes: string[][];
   columnWidths: number[];
+  /** Heights of the rows in `values`, in pixels. */
+  rowHeights: number[];
+  /** Merged blocks (1-based top-left cell), drawn as one cell spanning the others. */
+  merges: Array<{ row: number; column: number; rows: number; columns: number }>;
+  hiddenGridlines: boolean;
+  /** Cells holding =SPARKLINE(range): Sheets draws a line there, the emulator computes nothing. */
+  sparklines: Array<{ row: number; column: number; values: number[] }>;
   charts: ChartView[];
 }
 
@@ -68,15 +81,55 @@ function jsonSafe(v: unknown): unknown {
   return v instanceof Date ? v.toISOString() : v;
 }
 
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const SPARKLINE = /^=\s*SPARKLINE\(\s*([^,()]+?)\s*(?:,.*)?\)\s*$/i;
+
+/** The numbers a =SPARKLINE(range) cell would draw, read from the live cells it names. */
+function sparklines(ss: Spreadsheet, sheet: Sheet, formulas: string[][]): SheetView['sparklines'] {
+  const out: SheetView['sparklines'] = [];
+  formulas.forEach((row, r) => {
+    row.forEach((formula, c) => {
+      const ref = SPARKLINE.exec(formula)?.[1];
+      if (!ref) return;
+      try {
+        const source = ref.includes('!') ? ss.getRange(ref) : sheet.getRange(ref);
+        const values = source
+          .getValues()
+          .flat()
+          .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+        out.push({ row: r + 1, column: c + 1, values });
+      } catch {
+        // A reference the emulator cannot resolve draws nothing, as a broken sparkline does.
+      }
+    });
+  });
+  return out;
+}
+
 export function sheetView(emu: Emulator, name: string, maxRows = 200): SheetView | undefined {
-  const sheet = emu.globals.SpreadsheetApp.getActive().getSheetByName(name);
+  const ss = emu.globals.SpreadsheetApp.getActive();
+  const sheet = ss.getSheetByName(name);
   if (!sheet) return undefined;
   const totalRows = sheet.getLastRow();
   const totalColumns = sheet.getLastColumn();
-  const rows = Math.max(1, Math.min(totalRows, maxRows));
-  const cols = Math.max(1, totalColumns);
+  const chartList = sheet.getCharts();
+  // Charts float over rows that hold no values: the grid runs on far enough to show them whole.
+  let chartRows = 0;
+  let chartColumns = 0;
+  for (const chart of chartList) {
+    const info = chart.getContainerInfo();
+    const height = Number(chart.getOptions().get('height') ?? 300) + info.getOffsetY();
+    let row = info.getAnchorRow();
+    for (let h = 0; h < height && row <= sheet.getMaxRows(); row++) h += sheet.getRowHeight(row);
+    chartRows = Math.max(chartRows, row);
+    chartColumns = Math.max(chartColumns, info.getAnchorColumn());
+  }
+  const rows = Math.max(1, Math.min(Math.max(totalRows, chartRows), maxRows, sheet.getMaxRows()));
+  const cols = Math.max(1, Math.min(Math.max(totalColumns, chartColumns), sheet.getMaxColumns()));
   const range = sheet.getRange(1, 1, rows, cols);
-  const charts: ChartView[] = sheet.getCharts().map((chart) => {
+  const charts: ChartView[] = chartList.map((chart) => {
     const options: Record<string, unknown> = {};
     for (const key of CHART_OPTION_KEYS) {
       const value = chart.getOptions().get(key);
@@ -101,6 +154,8 @@ export function sheetView(emu: Emulator, name: string, maxRows = 200): SheetView
   });
   const widths: number[] = [];
   for (let c = 1; c <= cols; c++) widths.push(sheet.getColumnWidth(c));
+  const heights: number[] = [];
+  for (let r = 1; r <= rows; r++) heights.push(sheet.getRowHeight(r));
   return {
     name,
     hidden: sheet.isSheetHidden(),
@@ -109,10 +164,29 @@ export function sheetView(emu: Emulator, name: string, maxRows = 200): SheetView
     frozenRows: sheet.getFrozenRows(),
     values: range.getDisplayValues(),
     bold: range.getFontWeights().map((r) => r.map((w) => w === 'bold')),
+    italic: rowsOf(rows, cols, (r, c) => range.getCell(r, c).getFontStyle() === 'italic'),
+    fontSizes: range.getFontSizes(),
     backgrounds: range.getBackgrounds(),
     fontColors: range.getFontColors() as string[][],
+    horizontalAlignments: range.getHorizontalAlignments(),
+    verticalAlignments: range.getVerticalAlignments(),
+    wraps: range.getWraps(),
     notes: range.getNotes(),
     columnWidths: widths,
+    rowHeights: heights,
+    merges: range.getMergedRanges().map((m) => ({
+      row: m.getRow(),
+      column: m.getColumn(),
+      rows: m.getNumRows(),
+      columns: m.getNumColumns(),
+    })),
+    hiddenGridlines: sheet.hasHiddenGridlines(),
+    sparklines: sparklines(ss, sheet, range.getFormulas()),
     charts,
   };
+}
+
+/** Per-cell values where the emulator has no plural getter (it implements getFontStyle only). */
+function rowsOf<T>(rows: number, cols: number, at: (row: number, column: number) => T): T[][] {
+  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => at(r + 1, c + 1)));
 }

@@ -1,11 +1,9 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import embed from 'vega-embed';
-import type { ChartView, SheetView, WorkbookView } from '../sheet-view';
-import { sheetChartToVegaLite } from './sheet-chart-spec';
+import type { PlaygroundInfo } from '../server';
+import type { SheetView, WorkbookView } from '../sheet-view';
+import { Grid } from './grid';
 
-const ROW_HEIGHT = 21;
-const ROW_HEADER_WIDTH = 46;
 const MENU = [
   { label: 'Open Tapdash', handler: 'openSidebar' },
   { label: 'Sync now', handler: 'menuSyncNow' },
@@ -17,97 +15,41 @@ async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   return (await r.json()) as T;
 }
 
-function columnLetter(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
-
-function Chart({ chart, left, top }: { chart: ChartView; left: number; top: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const width = Number(chart.options.width ?? 520);
-  const height = Number(chart.options.height ?? 300);
-  useEffect(() => {
-    if (!ref.current) return;
-    const spec = sheetChartToVegaLite(chart, width - 120, height - 80);
-    const result = embed(ref.current, spec as never, { actions: false, renderer: 'svg' });
-    return () => {
-      result.then((r) => r.finalize()).catch(() => undefined);
-    };
-  }, [JSON.stringify(chart)]);
+/** Says which vendors are mocked and what to type, so the offline demo needs no README. */
+function MockBanner({ info }: { info: PlaygroundInfo }) {
+  if (!info.mockApis) return null;
+  const stripe = info.mockApis.find((v) => v.id === 'stripe');
   return (
-    <div
-      class="chart"
-      data-testid="sheet-chart"
-      data-chart-type={chart.type}
-      style={{ left, top, width, height }}
-      ref={ref}
-    />
-  );
-}
-
-function Grid({ view }: { view: SheetView }) {
-  const widths = view.columnWidths.map((w) => w || 100);
-  const offsetLeft = (col: number) => ROW_HEADER_WIDTH + widths.slice(0, col - 1).reduce((a, b) => a + b, 0);
-  return (
-    <div style={{ position: 'relative' }}>
-      <table class="cells" data-testid="grid" aria-label={`Cells of ${view.name}`}>
-        <thead>
-          <tr>
-            <th style={{ width: ROW_HEADER_WIDTH }} />
-            {widths.map((w, i) => (
-              <th key={i} style={{ width: w }}>
-                {columnLetter(i + 1)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {view.values.map((row, r) => (
-            <tr key={r} class={r + 1 === view.frozenRows ? 'frozen' : ''}>
-              <td class="rownum">{r + 1}</td>
-              {row.map((v, c) => (
-                <td
-                  key={c}
-                  title={view.notes[r]?.[c] || undefined}
-                  class={/^-?[\d$€£,.%]+$/.test(v) ? 'num' : ''}
-                  style={{
-                    fontWeight: view.bold[r]?.[c] ? 'bold' : undefined,
-                    background:
-                      view.backgrounds[r]?.[c] && view.backgrounds[r][c] !== '#ffffff'
-                        ? view.backgrounds[r][c]
-                        : undefined,
-                    color:
-                      view.fontColors[r]?.[c] && view.fontColors[r][c] !== '#000000'
-                        ? view.fontColors[r][c]
-                        : undefined,
-                  }}
-                >
-                  {v}
-                </td>
+    <div class="pg-banner" role="note" data-testid="mock-banner">
+      <strong>Offline demo:</strong> {info.mockApis.map((v) => v.label).join(', ')} are local mocks
+      {stripe ? (
+        <>
+          {' '}
+          — connect Stripe with the key <code data-testid="demo-key">{stripe.demo.apiKey}</code>
+        </>
+      ) : null}
+      .
+      <details>
+        <summary>All demo settings</summary>
+        <ul>
+          {info.mockApis.map((v) => (
+            <li key={v.id}>
+              {v.label} ({v.host}):{' '}
+              {Object.entries(v.demo).map(([k, val]) => (
+                <span key={k}>
+                  {k} <code>{val}</code>{' '}
+                </span>
               ))}
-            </tr>
+            </li>
           ))}
-        </tbody>
-      </table>
-      {view.totalRows > view.values.length && (
-        <div class="more">
-          … {view.totalRows - view.values.length} more rows (the grid shows the first {view.values.length}).
-        </div>
-      )}
-      {view.charts.map((chart) => (
-        <Chart
-          key={chart.id}
-          chart={chart}
-          left={offsetLeft(chart.anchor.column) + chart.anchor.offsetX}
-          top={ROW_HEIGHT * chart.anchor.row + chart.anchor.offsetY}
-        />
-      ))}
+        </ul>
+      </details>
     </div>
   );
 }
 
 function App() {
+  const [info, setInfo] = useState<PlaygroundInfo>({ mockApis: null });
   const [workbook, setWorkbook] = useState<WorkbookView | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [view, setView] = useState<SheetView | null>(null);
@@ -125,6 +67,7 @@ function App() {
 
   useEffect(() => {
     void refresh(null);
+    void getJson<PlaygroundInfo>('/api/playground').then(setInfo);
   }, [refresh]);
 
   const activeRef = useRef<string | null>(null);
@@ -173,7 +116,10 @@ function App() {
           Emulated · {workbook?.timeZone} · {workbook ? new Date(workbook.now).toLocaleString() : ''}
         </span>
       </div>
-      <div class="pg-grid">{view && <Grid view={view} />}</div>
+      <div class="pg-grid">
+        <MockBanner info={info} />
+        {view && <Grid view={view} />}
+      </div>
       <aside class="pg-side" aria-label="Add-on sidebar">
         <header>
           <span>Tapdash</span>

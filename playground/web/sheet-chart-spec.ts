@@ -23,6 +23,55 @@ function tableOf(chart: SheetChart): { header: string[]; rows: unknown[][] } {
   return { header, rows: rows.filter((row) => row.some((v) => v !== '' && v !== null && v !== undefined)) };
 }
 
+/**
+ * Google Charts axis formats are ICU patterns; Vega-Lite's are d3's. The common ones the
+ * dashboard compiler writes (src/dashboard/chart-formats.ts) are translated back; anything else
+ * is left to Vega-Lite's default rather than drawn wrong.
+ */
+export function icuNumberToD3(pattern: string): string | undefined {
+  const m = /^([$€£]?)([#0,]*0)(?:\.(0+))?(%?)$/.exec(pattern.trim());
+  if (!m) return undefined;
+  const [, currency, integer, decimals = '', percent] = m;
+  return `${currency === '$' ? '$' : ''}${integer.includes(',') ? ',' : ''}.${decimals.length}${percent ? '%' : 'f'}`;
+}
+
+const ICU_DATE: Array<[RegExp, string]> = [
+  [/^yyyy/, '%Y'],
+  [/^yy/, '%y'],
+  [/^MMMM/, '%B'],
+  [/^MMM/, '%b'],
+  [/^MM/, '%m'],
+  [/^M/, '%-m'],
+  [/^dd/, '%d'],
+  [/^d/, '%-d'],
+  [/^EEEE/, '%A'],
+  [/^EEE/, '%a'],
+  [/^HH/, '%H'],
+  [/^mm/, '%M'],
+  [/^Q/, '%q'],
+];
+
+export function icuDateToD3(pattern: string): string | undefined {
+  let out = '';
+  let rest = pattern;
+  while (rest) {
+    const hit = ICU_DATE.find(([re]) => re.test(rest));
+    const quoted = /^'([^']*)'/.exec(rest);
+    if (quoted) {
+      out += quoted[1].replace(/%/g, '%%');
+      rest = rest.slice(quoted[0].length);
+    } else if (hit) {
+      out += hit[1];
+      rest = rest.replace(hit[0], '');
+    } else if (/^[A-Za-z]/.test(rest)) return undefined;
+    else {
+      out += rest[0];
+      rest = rest.slice(1);
+    }
+  }
+  return out;
+}
+
 const MARKS: Record<string, string> = {
   COLUMN: 'bar',
   BAR: 'bar',
@@ -86,19 +135,26 @@ export function sheetChartToVegaLite(
     };
   }
   const stacked = Boolean(chart.options.isStacked) && chart.options.isStacked !== 'false';
+  const horizontal = type === 'BAR';
+  // In a Google bar chart the horizontal axis is the value axis.
+  const domainFormat = chart.options[horizontal ? 'vAxis.format' : 'hAxis.format'];
+  const valueFormat = chart.options[horizontal ? 'hAxis.format' : 'vAxis.format'];
+  const dateFormat = isDate && typeof domainFormat === 'string' ? icuDateToD3(domainFormat) : undefined;
+  const numberFormat = typeof valueFormat === 'string' ? icuNumberToD3(valueFormat) : undefined;
   const x = {
     field: domain,
     type: isDate ? 'temporal' : 'ordinal',
     title: (chart.options['hAxis.title'] as string) ?? null,
     ...(isDate ? { timeUnit: 'yearmonth' } : { sort: null }),
+    ...(dateFormat ? { axis: { format: dateFormat } } : {}),
   };
   const y = {
     field: 'value',
     type: 'quantitative',
     title: (chart.options['vAxis.title'] as string) ?? null,
     stack: stacked ? 'zero' : null,
+    ...(numberFormat ? { axis: { format: numberFormat } } : {}),
   };
-  const horizontal = type === 'BAR';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title,

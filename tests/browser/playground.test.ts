@@ -35,3 +35,121 @@ describe('the playground in headless Chromium', () => {
     await screenshot(page, 'playground-sidebar');
   });
 });
+
+describe('the Dashboard tab drawn as Sheets shows it', () => {
+  let playground: RunningPlayground;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tapdash-pg-dash-'));
+    playground = await startPlayground({ port: 0, workbookFile: join(dir, 'workbook.json'), quiet: true });
+    const run = (name: string, ...args: unknown[]) =>
+      playground.workspace.invoke(name, args, { kind: 'script-run', authMode: 'FULL' }) as {
+        ok: boolean;
+        value: { id?: string; done?: boolean };
+      };
+    const { value } = run('saveConnection', { connector: 'demo', config: {} });
+    for (let i = 0; i < 10 && !run('runSyncChunk', value.id).value.done; i++);
+    run('refreshNow');
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(playground.url);
+    await page.getByRole('tab', { name: 'Dashboard', exact: true }).click();
+    await page.getByTestId('sheet-chart').first().waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+  });
+
+  it('shows KPI tiles with their formatted values in their big font, and sparklines', async () => {
+    const sheet = playground.workspace.emu.globals.SpreadsheetApp.getActive().getSheetByName('Dashboard');
+    const tile = sheet?.getRange('B6');
+    const cell = page.locator('[data-cell="B6"]');
+    expect(await cell.textContent()).toBe(tile?.getDisplayValue());
+    expect(await cell.textContent()).toMatch(/^\$[\d,]+$/);
+    // Sheets sizes fonts in points: 1 pt = 4/3 px.
+    const px = Number.parseFloat(await cell.evaluate((el) => getComputedStyle(el).fontSize));
+    expect(px).toBeCloseTo(((tile?.getFontSize() ?? 0) * 4) / 3, 2);
+    expect(await page.getByTestId('sparkline').count()).toBeGreaterThan(0);
+    await screenshot(page, 'playground-dashboard-tiles');
+  });
+
+  it('draws every embedded chart at its anchor cell plus offsets', async () => {
+    const sheet = playground.workspace.emu.globals.SpreadsheetApp.getActive().getSheetByName('Dashboard');
+    const charts = sheet?.getCharts() ?? [];
+    expect(await page.getByTestId('sheet-chart').count()).toBe(charts.length);
+    const info = charts[1].getContainerInfo();
+    const letter = String.fromCharCode(64 + info.getAnchorColumn());
+    const anchor = await page.locator(`[data-cell="${letter}${info.getAnchorRow()}"]`).boundingBox();
+    const chart = page.getByTestId('sheet-chart').nth(1);
+    await chart.scrollIntoViewIfNeeded();
+    const drawn = await chart.boundingBox();
+    const cellNow = await page.locator(`[data-cell="${letter}${info.getAnchorRow()}"]`).boundingBox();
+    expect(anchor).not.toBeNull();
+    expect(Math.abs((drawn?.x ?? 0) - ((cellNow?.x ?? 0) + info.getOffsetX()))).toBeLessThanOrEqual(2);
+    expect(Math.abs((drawn?.y ?? 0) - ((cellNow?.y ?? 0) + info.getOffsetY()))).toBeLessThanOrEqual(2);
+    // Vega-Lite drew the chart's plan: an SVG with marks inside the chart box.
+    expect(
+      await chart.locator('svg .mark-area, svg .mark-rect, svg .mark-line, svg .mark-arc').count(),
+    ).toBeGreaterThan(0);
+    await screenshot(page, 'playground-dashboard-charts');
+  });
+});
+
+describe('npm start -- --mock-apis', () => {
+  let playground: RunningPlayground;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tapdash-pg-mock-'));
+    playground = await startPlayground({
+      port: 0,
+      workbookFile: join(dir, 'workbook.json'),
+      mockApis: true,
+      quiet: true,
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(playground.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+  });
+
+  it('shows the demo Stripe key in the page banner', async () => {
+    await page.getByTestId('mock-banner').waitFor();
+    expect(await page.getByTestId('demo-key').textContent()).toBe('sk_test_tapdashdemo');
+    await screenshot(page, 'playground-mock-banner');
+  });
+
+  it("answers the sidebar's Stripe connection test from the local mock", async () => {
+    const frame = await (await page.waitForSelector('[data-testid="sidebar"]')).contentFrame();
+    const before = (await playground.mockApis?.requests('stripe'))?.length ?? 0;
+    const result = (await frame?.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const run = (window as unknown as { google: { script: { run: Record<string, unknown> } } }).google
+            .script.run as unknown as {
+            withSuccessHandler(f: (v: unknown) => void): {
+              withFailureHandler(f: (e: unknown) => void): { testConnection(input: unknown): void };
+            };
+          };
+          run
+            .withSuccessHandler(resolve)
+            .withFailureHandler(reject)
+            .testConnection({ connector: 'stripe', config: { apiKey: 'sk_test_tapdashdemo' } });
+        }),
+    )) as { ok: boolean; value: { records: number } };
+    expect(result.ok).toBe(true);
+    expect(result.value.records).toBeGreaterThan(0);
+    const after = (await playground.mockApis?.requests('stripe')) ?? [];
+    expect(after.length).toBe(before + 1);
+    expect(after[after.length - 1].path).toBe('/v1/customers');
+  });
+});

@@ -10,6 +10,7 @@ import { platformError } from '../platform-error';
 import { blobBytes, type EmulatedBlob, isBlob } from './blob';
 import { encodeText, fromByteArray, isByteArray } from './bytes';
 import type { WireRequest } from './http-client';
+import { routedUrl } from './url-fetch-routes';
 
 export const MAX_URL_LENGTH = 2082;
 export const MAX_HEADERS = 100;
@@ -38,6 +39,8 @@ export interface Prepared {
   wire: WireRequest;
   mute: boolean;
   displayUrl: string;
+  /** Where the request really goes when a host route rewrote it (playground --mock-apis). */
+  routedTo?: string;
 }
 
 /**
@@ -147,11 +150,14 @@ export function prepareRequest(emu: Emulator, rawUrl: unknown, params: FetchPara
   if (!headers.some(([n]) => /^user-agent$/i.test(n))) headers.push(['User-Agent', USER_AGENT]);
   if (!headers.some(([n]) => /^accept-encoding$/i.test(n)))
     headers.push(['Accept-Encoding', 'gzip, deflate, br']);
+  // Checked and reported under its real URL; only the wire goes elsewhere (url-fetch-routes.ts).
+  const routedTo = routedUrl(emu, parsed);
   return {
     mute: params.muteHttpExceptions === true,
     displayUrl: url,
+    ...(routedTo ? { routedTo } : {}),
     wire: {
-      url,
+      url: routedTo ?? url,
       method,
       headers,
       body,

@@ -23,6 +23,8 @@ export interface RequestRecord {
   headers: Record<string, string>;
   status?: number;
   error?: string;
+  /** Set when a host route sent the request to a local mock instead (url-fetch-routes.ts). */
+  routedTo?: string;
   elapsedMs: number;
   requestBytes: number;
   responseBytes: number;
@@ -40,6 +42,7 @@ function record(emu: Emulator, p: Prepared, result: WireResult): void {
     requestBytes: p.wire.body?.byteLength ?? 0,
     responseBytes: result.ok ? result.body.byteLength : 0,
   };
+  if (p.routedTo) rec.routedTo = maskUrl(p.routedTo);
   if (result.ok) rec.status = result.status;
   else rec.error = result.kind;
   emu.services.recordRequest(rec);
@@ -91,7 +94,7 @@ export function createUrlFetchApp(emu: Emulator): GoogleAppsScript.URL_Fetch.Url
       const p = prepareRequest(emu, url, params ?? {});
       const headers = Object.fromEntries(p.wire.headers.filter(([n]) => !/^(content-type)$/i.test(n)));
       return {
-        url: p.wire.url,
+        url: p.displayUrl,
         method: p.wire.method.toLowerCase(),
         headers,
         payload: p.wire.body ? decodeText(p.wire.body) : '',

@@ -2,7 +2,11 @@
  * The GA4 mock follows the documented protocol; these tests call its handler directly (the
  * sync tests run it behind a real HTTP server).
  */
-import ga4Handler, { type Ga4Fact, type Ga4MockState, resolveDate } from './mock-ga4';
+import ga4Handler, {
+  type Ga4Fact,
+  type Ga4MockState,
+  resolveDate,
+} from '../../../playground/mock-apis/ga4/mock-ga4';
 
 const fact = (date: string, sessionSourceMedium: string, sessions: number): Ga4Fact => ({
   date,

@@ -4,11 +4,11 @@
  */
 import { join } from 'node:path';
 import { ga4 } from '../../../connectors/ga4/spec';
+import type { Ga4Fact, Ga4MockState } from '../../../playground/mock-apis/ga4/mock-ga4';
 import type { ConnectorSpec } from '../../../src/connect/connector-spec';
 import { testConnection } from '../../../src/sync/test-connection';
 import { type MockServer, startMockServer } from '../../support/mock-server';
 import { body, harness } from '../../sync/harness';
-import type { Ga4Fact, Ga4MockState } from './mock-ga4';
 
 const PROPERTY = '123456789';
 const SOURCES = ['google / organic', '(direct) / (none)', 'newsletter / email'];
@@ -57,7 +57,7 @@ let token: string;
 
 beforeAll(async () => {
   api = await startMockServer<Ga4MockState>({
-    handlerFile: join(__dirname, 'mock-ga4.ts'),
+    handlerFile: join(__dirname, '../../../playground/mock-apis/ga4/mock-ga4.ts'),
     state: { token: '', properties: [], today: '2024-06-03', facts: [] },
   });
 });

@@ -3,9 +3,9 @@ import githubHandler, {
   type GithubMockState,
   githubState,
   type MockRequest,
-} from './mock-github';
-import lastPage from './payloads/list_repo_issues_lastpage_recorded.json';
-import firstPage from './payloads/list_repo_issues_page1_recorded.json';
+} from '../../../playground/mock-apis/github/mock-github';
+import lastPage from '../../../playground/mock-apis/github/payloads/list_repo_issues_lastpage_recorded.json';
+import firstPage from '../../../playground/mock-apis/github/payloads/list_repo_issues_page1_recorded.json';
 
 /** The mock must speak GitHub's documented protocol, or the connector tests prove nothing. */
 

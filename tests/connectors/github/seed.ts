@@ -1,4 +1,9 @@
-import type { SeedCommit, SeedIssue, SeedRelease, SeedRepo } from './github-shapes';
+import type {
+  SeedCommit,
+  SeedIssue,
+  SeedRelease,
+  SeedRepo,
+} from '../../../playground/mock-apis/github/github-shapes';
 
 /**
  * Deterministic repositories for the end-to-end syncs: enough items for several 100-item pages,

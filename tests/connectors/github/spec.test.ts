@@ -9,9 +9,15 @@ import {
   withoutLinks,
 } from '../../../connectors/github/hooks';
 import { githubSpec } from '../../../connectors/github/spec';
+import {
+  commitJson,
+  issueJson,
+  releaseJson,
+  repositoryJson,
+  type SeedRepo,
+} from '../../../playground/mock-apis/github/github-shapes';
+import recordedPage from '../../../playground/mock-apis/github/payloads/list_repo_issues_page1_recorded.json';
 import { buildManifest } from '../../../scripts/manifest';
-import { commitJson, issueJson, releaseJson, repositoryJson, type SeedRepo } from './github-shapes';
-import recordedPage from './payloads/list_repo_issues_page1_recorded.json';
 import { checkColumnsAgainstPayloads, checkConnectorSpec } from './spec-checks';
 
 const repo: SeedRepo = {

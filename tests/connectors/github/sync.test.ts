@@ -1,7 +1,7 @@
 import { githubPackage } from '../../../connectors/github/package';
 import { githubSpec } from '../../../connectors/github/spec';
+import { type GithubMockState, githubState } from '../../../playground/mock-apis/github/mock-github';
 import type { MockRequest } from '../../support/mock-server';
-import { type GithubMockState, githubState } from './mock-github';
 import { runPackage } from './run-models';
 import { commitList, iso, releaseList, repo, workItems } from './seed';
 import { type Cell, startRig } from './sync-harness';
@@ -11,7 +11,7 @@ import { type Cell, startRig } from './sync-harness';
  * lands in the tabs, which requests went out, and how failures read.
  */
 
-const MOCK = 'tests/connectors/github/mock-github.ts';
+const MOCK = 'playground/mock-apis/github/mock-github.ts';
 const NOW = '2024-03-01T12:00:00Z';
 
 function twoRepos(): GithubMockState {

@@ -1,5 +1,8 @@
+import gitlabHandler, {
+  type GitlabMockState,
+  gitlabState,
+} from '../../../playground/mock-apis/gitlab/mock-gitlab';
 import type { MockRequest } from '../../support/mock-server';
-import gitlabHandler, { type GitlabMockState, gitlabState } from './mock-gitlab';
 
 /** The mock must speak GitLab's documented protocol, or the connector tests prove nothing. */
 

@@ -1,10 +1,15 @@
 import { findConnector } from '../../../connectors';
 import { compactRecord } from '../../../connectors/gitlab/hooks';
 import { gitlabSpec } from '../../../connectors/gitlab/spec';
+import {
+  issueJson,
+  mergeRequestJson,
+  projectJson,
+  type SeedProject,
+} from '../../../playground/mock-apis/gitlab/gitlab-shapes';
 import { buildManifest } from '../../../scripts/manifest';
 import { entryForBaseUrl, isUrlAllowed } from '../../../src/connect/allowlist';
 import { checkColumnsAgainstPayloads, checkConnectorSpec } from '../github/spec-checks';
-import { issueJson, mergeRequestJson, projectJson, type SeedProject } from './gitlab-shapes';
 
 const BASE_MANIFEST = {
   timeZone: 'Etc/UTC',

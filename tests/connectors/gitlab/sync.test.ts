@@ -1,17 +1,21 @@
 import { gitlabPackage } from '../../../connectors/gitlab/package';
 import { gitlabSpec } from '../../../connectors/gitlab/spec';
+import type {
+  SeedIssue,
+  SeedMergeRequest,
+  SeedProject,
+} from '../../../playground/mock-apis/gitlab/gitlab-shapes';
+import { type GitlabMockState, gitlabState } from '../../../playground/mock-apis/gitlab/mock-gitlab';
 import { saveConnection } from '../../../src/connect/connection-store';
 import type { MockRequest } from '../../support/mock-server';
 import { runPackage } from '../github/run-models';
 import { startRig } from '../github/sync-harness';
-import type { SeedIssue, SeedMergeRequest, SeedProject } from './gitlab-shapes';
-import { type GitlabMockState, gitlabState } from './mock-gitlab';
 
 /**
  * GitLab through the real sync engine in the emulator, against the mock API over HTTP.
  */
 
-const MOCK = 'tests/connectors/gitlab/mock-gitlab.ts';
+const MOCK = 'playground/mock-apis/gitlab/mock-gitlab.ts';
 const NOW = '2024-03-01T12:00:00Z';
 const BASE = Date.UTC(2024, 0, 1);
 const HOUR = 3_600_000;

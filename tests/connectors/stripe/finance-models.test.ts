@@ -1,10 +1,10 @@
 /** Revenue and failed payments, from balance transactions and charges computed by hand. */
 import { stripePackage } from '../../../connectors/stripe/package';
 import { stripe } from '../../../connectors/stripe/spec';
+import { balanceTransaction, charge, listPage } from '../../../playground/mock-apis/stripe/stripe-objects';
 import { type Row, tablesFromPages } from './support/engine-tables';
 import { byMonth } from './support/model-rows';
 import { runModels } from './support/run-models';
-import { balanceTransaction, charge, listPage } from './support/stripe-objects';
 
 let results: Record<string, Row[]>;
 

@@ -5,9 +5,16 @@ import {
   selectInvoiceLines,
   selectSubscriptionItems,
 } from '../../../connectors/stripe/hooks';
-import invoicesPage from './fixtures/list_invoices.json';
-import subscriptionsPage from './fixtures/list_subscriptions.json';
-import { discount, invoice, listPage, price, subscription, ts } from './support/stripe-objects';
+import invoicesPage from '../../../playground/mock-apis/stripe/fixtures/list_invoices.json';
+import subscriptionsPage from '../../../playground/mock-apis/stripe/fixtures/list_subscriptions.json';
+import {
+  discount,
+  invoice,
+  listPage,
+  price,
+  subscription,
+  ts,
+} from '../../../playground/mock-apis/stripe/stripe-objects';
 
 describe('subscriptions', () => {
   test('a subscription leaves its items to their own tab and takes its billing period from them', () => {
@@ -201,7 +208,8 @@ describe('declared columns only', () => {
   test("a charge's record keeps exactly the declared columns that Stripe sent", async () => {
     const { stripe } = await import('../../../connectors/stripe/spec');
     const charges = stripe.streams.find((s) => s.name === 'charges');
-    const chargesPage = (await import('./fixtures/list_charges.json')).default;
+    const chargesPage = (await import('../../../playground/mock-apis/stripe/fixtures/list_charges.json'))
+      .default;
     const record = charges?.hooks?.mapRecord?.(chargesPage.data[0], { config: {} }) ?? {};
     const paths: string[] = [];
     const walk = (v: unknown, prefix: string) => {

@@ -1,7 +1,8 @@
 /** The Stripe mock speaks Stripe's documented list protocol, over real HTTP. */
+
+import { customer, ts } from '../../../playground/mock-apis/stripe/stripe-objects';
 import { type StripeMock, startStripeMock } from './mock-stripe';
 import { SAAS } from './support/saas-fixture';
-import { customer, ts } from './support/stripe-objects';
 
 const KEY = 'sk_test_51MockKeyForTapdash0000';
 

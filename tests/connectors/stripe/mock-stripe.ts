@@ -1,7 +1,7 @@
 /**
  * A local Stripe API for tests: the shared mock server (tests/support/mock-server.ts: a real
  * HTTP server on 127.0.0.1, port 0, on a worker thread so the emulator's synchronous UrlFetchApp
- * can reach it) answering with Stripe's documented list protocol (mock-stripe/protocol.ts).
+ * can reach it) answering with Stripe's documented list protocol (playground/mock-apis/stripe/protocol.ts).
  *
  *   const api = await startStripeMock({ apiKey: 'sk_test_…', data: { '/v1/customers': [...] } });
  *   … connection config { apiKey: 'sk_test_…', baseUrl: api.url } …
@@ -9,12 +9,17 @@
  *   await api.close();
  */
 import { join } from 'node:path';
+import type { HandlerState, LoggedRequest } from '../../../playground/mock-apis/stripe/handler';
+import {
+  createState,
+  type Fault,
+  type StripeData,
+  type StripeMockConfig,
+} from '../../../playground/mock-apis/stripe/protocol';
 import { startMockServer } from '../../support/mock-server';
-import type { HandlerState, LoggedRequest } from './mock-stripe/handler';
-import { createState, type Fault, type StripeData, type StripeMockConfig } from './mock-stripe/protocol';
 
-export type { LoggedRequest } from './mock-stripe/handler';
-export type { Fault, StripeData, StripeMockConfig } from './mock-stripe/protocol';
+export type { LoggedRequest } from '../../../playground/mock-apis/stripe/handler';
+export type { Fault, StripeData, StripeMockConfig } from '../../../playground/mock-apis/stripe/protocol';
 
 export interface StripeMock {
   /** `http://127.0.0.1:<port>`: the connection's base URL. */
@@ -32,7 +37,7 @@ export interface StripeMock {
 
 export async function startStripeMock(config: StripeMockConfig): Promise<StripeMock> {
   const server = await startMockServer<HandlerState>({
-    handlerFile: join(__dirname, 'mock-stripe', 'handler.ts'),
+    handlerFile: join(__dirname, '../../../playground/mock-apis/stripe/handler.ts'),
     state: { ...createState(config), log: [] },
   });
   const update = async (change: (state: HandlerState) => void) => {

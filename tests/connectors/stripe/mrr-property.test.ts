@@ -7,9 +7,6 @@
 import fc from 'fast-check';
 import { stripePackage } from '../../../connectors/stripe/package';
 import { stripe } from '../../../connectors/stripe/spec';
-import { tablesFromPages } from './support/engine-tables';
-import { customerMrr } from './support/model-rows';
-import { runModels } from './support/run-models';
 import {
   customer,
   discount,
@@ -19,7 +16,10 @@ import {
   price,
   type StripeObject,
   subscription,
-} from './support/stripe-objects';
+} from '../../../playground/mock-apis/stripe/stripe-objects';
+import { tablesFromPages } from './support/engine-tables';
+import { customerMrr } from './support/model-rows';
+import { runModels } from './support/run-models';
 
 /** Now: mid-August 2025; months are numbered from January 2025 (0) to August (7). */
 const NOW = Date.UTC(2025, 7, 15, 12);

@@ -4,9 +4,6 @@
  */
 import { stripePackage } from '../../../connectors/stripe/package';
 import { stripe } from '../../../connectors/stripe/spec';
-import { type Row, tablesFromPages } from './support/engine-tables';
-import { customerMrr, movementsOf } from './support/model-rows';
-import { runModels } from './support/run-models';
 import {
   type CouponInput,
   customer,
@@ -19,7 +16,10 @@ import {
   type StripeObject,
   type SubscriptionInput,
   subscription,
-} from './support/stripe-objects';
+} from '../../../playground/mock-apis/stripe/stripe-objects';
+import { type Row, tablesFromPages } from './support/engine-tables';
+import { customerMrr, movementsOf } from './support/model-rows';
+import { runModels } from './support/run-models';
 
 const NOW = '2025-07-15T12:00:00Z';
 

@@ -5,16 +5,16 @@ import Ajv from 'ajv';
 import { CONNECTORS, findConnector } from '../../../connectors';
 import { stripePackage } from '../../../connectors/stripe/package';
 import { STRIPE_API_VERSION, stripe } from '../../../connectors/stripe/spec';
+import balanceTransactionsPage from '../../../playground/mock-apis/stripe/fixtures/list_balance_transactions.json';
+import chargesPage from '../../../playground/mock-apis/stripe/fixtures/list_charges.json';
+import customersPage from '../../../playground/mock-apis/stripe/fixtures/list_customers.json';
+import invoicesPage from '../../../playground/mock-apis/stripe/fixtures/list_invoices.json';
+import subscriptionsPage from '../../../playground/mock-apis/stripe/fixtures/list_subscriptions.json';
+import { balanceTransaction, charge, listPage } from '../../../playground/mock-apis/stripe/stripe-objects';
 import { allowlistEntryProblem, isUrlAllowed } from '../../../src/connect/allowlist';
-import balanceTransactionsPage from './fixtures/list_balance_transactions.json';
-import chargesPage from './fixtures/list_charges.json';
-import customersPage from './fixtures/list_customers.json';
-import invoicesPage from './fixtures/list_invoices.json';
-import subscriptionsPage from './fixtures/list_subscriptions.json';
 import { type Row, streamRecords, tablesFromPages } from './support/engine-tables';
 import { runModels } from './support/run-models';
 import { NOW, saasPages } from './support/saas-fixture';
-import { balanceTransaction, charge, listPage } from './support/stripe-objects';
 
 describe('connector spec', () => {
   test('is registered under its id', () => {

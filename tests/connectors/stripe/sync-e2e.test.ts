@@ -9,6 +9,7 @@ import { CONNECTORS } from '../../../connectors';
 import { stripePackage } from '../../../connectors/stripe/package';
 import { STRIPE_API_VERSION, stripe } from '../../../connectors/stripe/spec';
 import { Emulator } from '../../../playground/emulator/emulator';
+import { customer, ts } from '../../../playground/mock-apis/stripe/stripe-objects';
 import { saveConnection } from '../../../src/connect/connection-store';
 import { buildDashboard } from '../../../src/dashboard/build-dashboard';
 import { refreshModels } from '../../../src/model/refresh';
@@ -20,7 +21,6 @@ import type { Row } from './support/engine-tables';
 import { byMonth } from './support/model-rows';
 import { runModels } from './support/run-models';
 import { NOW, SAAS } from './support/saas-fixture';
-import { customer, ts } from './support/stripe-objects';
 
 const KEY = 'sk_test_51TapdashEndToEnd000000';
 const START = Date.parse(NOW);

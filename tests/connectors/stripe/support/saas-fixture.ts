@@ -24,7 +24,7 @@ import {
   price,
   type StripeObject,
   subscription,
-} from './stripe-objects';
+} from '../../../../playground/mock-apis/stripe/stripe-objects';
 
 /** The moment the models run: mid-July, so July is the current month. */
 export const NOW = '2025-07-15T12:00:00Z';

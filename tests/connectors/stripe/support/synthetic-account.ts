@@ -3,7 +3,14 @@
  * started in the last `months` months (15% yearly, the rest monthly; 1–3 seats), 30% canceling
  * at a period end after 1 to 10 periods, every period invoiced and paid. Deterministic.
  */
-import { customer, invoice, listPage, price, type StripeObject, subscription } from './stripe-objects';
+import {
+  customer,
+  invoice,
+  listPage,
+  price,
+  type StripeObject,
+  subscription,
+} from '../../../../playground/mock-apis/stripe/stripe-objects';
 
 export function syntheticAccount(customers: number, months: number, now: number): Record<string, unknown[]> {
   let seed = 42;

@@ -1,4 +1,4 @@
-import type { MockRequest, MockResponse } from '../../support/mock-server';
+import type { MockRequest, MockResponse } from '../mock-server';
 import {
   commitJson,
   issueJson,
@@ -18,7 +18,7 @@ import {
  * with `state`/`sort`/`direction`/`since`, commits newest first with `since`, 409 for an empty
  * repository, and faults a test queues (secondary and primary rate limits, a 5xx, a broken body).
  *
- * A pure handler `(request, state) => response` for tests/support/mock-server.ts, which runs it
+ * A pure handler `(request, state) => response` for playground/mock-apis/mock-server.ts, which runs it
  * in a worker (default export, `handlerFile`); unit tests call it directly. State is plain JSON.
  * Sources: https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api,
  * …/rate-limits-for-the-rest-api, …/issues/issues#list-repository-issues,

@@ -3,11 +3,11 @@
  * starts from Stripe's published fixture (fixtures/*.json) and overrides what a test is about,
  * so every other field keeps its real shape and type.
  */
-import balanceTransactionsPage from '../fixtures/list_balance_transactions.json';
-import chargesPage from '../fixtures/list_charges.json';
-import customersPage from '../fixtures/list_customers.json';
-import invoicesPage from '../fixtures/list_invoices.json';
-import subscriptionsPage from '../fixtures/list_subscriptions.json';
+import balanceTransactionsPage from './fixtures/list_balance_transactions.json';
+import chargesPage from './fixtures/list_charges.json';
+import customersPage from './fixtures/list_customers.json';
+import invoicesPage from './fixtures/list_invoices.json';
+import subscriptionsPage from './fixtures/list_subscriptions.json';
 
 export type StripeObject = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
 /**
- * The Stripe mock as a handler for the shared mock server (tests/support/mock-server.ts), which
+ * The Stripe mock as a handler for the shared mock server (playground/mock-apis/mock-server.ts), which
  * bundles this file and runs it on the server's worker thread. Its state is plain JSON: the
  * account, the faults still to serve, and the log of what was asked and answered.
  */
-import type { MockRequest, MockResponse } from '../../../support/mock-server';
+import type { MockRequest, MockResponse } from '../mock-server';
 import { handleRequest, type StripeState } from './protocol';
 
 export interface LoggedRequest {

@@ -1,4 +1,4 @@
-import type { MockRequest, MockResponse } from '../../support/mock-server';
+import type { MockRequest, MockResponse } from '../mock-server';
 import {
   issueJson,
   mergeRequestJson,

@@ -6,7 +6,7 @@
  * ({"error": {"code", "message", "status"}}).
  * https://developers.google.com/analytics/devguides/reporting/data/v1/rest/v1beta/properties/runReport
  *
- * The default export is the handler for tests/support/mock-server.ts (it runs in a worker, so
+ * The default export is the handler for playground/mock-apis/mock-server.ts (it runs in a worker, so
  * it uses nothing but its arguments). Facts are stored at the finest grain (day × source /
  * medium × country) and summed for coarser reports; the real API counts users without
  * double-counting, which a sum cannot do, so tests that care give the daily totals in
