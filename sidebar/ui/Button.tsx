@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 
 interface Props {
   children: ComponentChildren;
-  onClick?: () => void | Promise<unknown>;
+  onClick?: () => unknown;
   /** One blue primary action per view (Marketplace review rule); the rest are secondary. */
   primary?: boolean;
   /** While its work runs a button is disabled and says so. */

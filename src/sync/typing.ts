@@ -1,6 +1,6 @@
 import type { ColumnSpec, ColumnType } from '../connect/connector-spec';
-import type { FlatRecord } from './flatten';
 import { startOfDayInZone, wallClock } from '../shared/zoned-time';
+import type { FlatRecord } from './flatten';
 
 /** What a cell of a data tab holds: Sheets keeps numbers, booleans and Date instants as such. */
 export type CellValue = string | number | boolean | Date | null;

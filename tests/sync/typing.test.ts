@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { inferColumnType, toInstantMs, typeValue } from '../../src/sync/typing';
 import { startOfDayInZone, wallClock } from '../../src/shared/zoned-time';
+import { inferColumnType, toInstantMs, typeValue } from '../../src/sync/typing';
 
 const NY = 'America/New_York';
 const ZONES = [
