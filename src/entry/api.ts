@@ -3,11 +3,11 @@ import { CONNECTORS } from '../../connectors/index';
 import { PACKAGES } from '../../connectors/packages';
 import {
   type ConnectionInput,
-  deleteConnection,
   setPaused,
   saveConnection as storeConnection,
 } from '../connect/connection-store';
 import type { ConfigField } from '../connect/connector-spec';
+import { type RemovedConnection, removeConnection as removeStored } from '../connect/remove-connection';
 import {
   type DashboardConfig,
   loadDashboardConfig,
@@ -114,11 +114,12 @@ export const sidebarApi = {
     return summaryOf(gas, connectionId);
   },
 
-  /** Removes a connection, its bookmarks and the current user's secrets for it; its tabs stay. */
-  removeConnection(gas: Gas, connectionId: string): boolean {
-    deleteConnection(gas, connectionId);
-    new SyncStateStore(gas).forget(connectionId);
-    return true;
+  /**
+   * Removes a connection, its bookmarks and the current user's secrets for it; with `deleteTabs`
+   * also its hidden stream tabs (never summary tabs or the Dashboard).
+   */
+  removeConnection(gas: Gas, connectionId: string, deleteTabs: boolean): RemovedConnection {
+    return removeStored(gas, connectionId, deleteTabs, CONNECTORS);
   },
 
   /** Every model (built in and saved) with its last refresh: status, rows, error, failed tests. */
