@@ -167,7 +167,7 @@ export function SetupForm({ connector, editing, me, onSaved, onCancel }: Props) 
     >
       <div class="row setup-title">
         <Badge badge={connector.badge} />
-        <h3 class="grow">{isEditing ? `Edit ${editing.label}` : `Connect ${connector.label}`}</h3>
+        <h3 class="grow">{connector.label}</h3>
       </div>
       <p class="muted small-text">
         {connector.description}{' '}
