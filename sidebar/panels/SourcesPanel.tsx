@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ScheduleBrief } from '../../src/connect/sources-view';
 import type { ConnectorInfo } from '../../src/entry/api';
-import type { ScheduleView } from '../../src/schedule/schedule-api';
 import type { ErrorInfo } from '../../src/shared/errors';
 import type { ConnectionSummary } from '../../src/sync/status';
 import { useSidebarContext } from '../context';
@@ -32,7 +32,7 @@ export function SourcesPanel() {
   const sync = useSyncRun();
   const [connectors, setConnectors] = useState<ConnectorInfo[] | null>(null);
   const [connections, setConnections] = useState<ConnectionSummary[] | null>(null);
-  const [schedule, setSchedule] = useState<ScheduleView | null>(null);
+  const [schedule, setSchedule] = useState<ScheduleBrief | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [now, setNow] = useState(Date.now());
@@ -40,17 +40,16 @@ export function SourcesPanel() {
 
   async function load(): Promise<ConnectionSummary[] | null> {
     try {
-      const [list, conns, sched] = await Promise.all([
+      const [list, view] = await Promise.all([
         connectors ? Promise.resolve(connectors) : call('listConnectors'),
-        call('listConnections'),
-        call('getSchedule').catch(() => null),
+        call('sourcesView'),
       ]);
       setConnectors(list);
-      setConnections(conns);
-      setSchedule(sched);
-      setNow(Date.now());
+      setConnections(view.connections);
+      setSchedule(view.schedule);
+      setNow(Date.parse(view.now));
       setError(null);
-      return conns;
+      return view.connections;
     } catch (e) {
       setError(asErrorInfo(e));
       return null;

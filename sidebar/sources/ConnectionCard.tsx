@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import type { ScheduleBrief } from '../../src/connect/sources-view';
 import type { ConnectorInfo } from '../../src/entry/api';
-import type { ScheduleView } from '../../src/schedule/schedule-api';
 import type { ConnectionHealth, ConnectionSummary } from '../../src/sync/status';
 import { call } from '../rpc';
 import { Button } from '../ui/Button';
@@ -23,7 +23,7 @@ const HEALTH_WORDS: Record<ConnectionHealth, string> = {
 interface Props {
   connection: ConnectionSummary;
   connector: ConnectorInfo | undefined;
-  schedule: ScheduleView | null;
+  schedule: ScheduleBrief | null;
   me: string;
   now: number;
   onSync: () => void;

@@ -1,20 +1,17 @@
 import type { ConfigField } from '../../src/connect/connector-spec';
-import type { ScheduleView } from '../../src/schedule/schedule-api';
+import type { ScheduleBrief } from '../../src/connect/sources-view';
 import type { ConnectionSummary } from '../../src/sync/status';
-
-type Schedule = Pick<ScheduleView, 'settings' | 'description' | 'owner'>;
 
 /** When the schedule next syncs a connection, in words (Apps Script picks the minute itself). */
 export function nextRunText(
   connection: Pick<ConnectionSummary, 'paused'>,
-  schedule: Schedule | null,
+  schedule: ScheduleBrief | null,
 ): string {
   if (connection.paused) return 'Paused: the schedule skips it until you resume it.';
   if (!schedule) return 'Next scheduled run: unknown.';
   if (!schedule.owner)
     return 'No schedule yet: it syncs only when you press Sync now. Set one up in Schedule.';
-  if (schedule.settings.schedule.kind === 'off')
-    return 'Schedule is off: it syncs only when you press Sync now.';
+  if (schedule.kind === 'off') return 'Schedule is off: it syncs only when you press Sync now.';
   const when = schedule.description.charAt(0).toLowerCase() + schedule.description.slice(1);
   return `Next scheduled run: ${when}.`;
 }
@@ -28,7 +25,7 @@ export function nextRunText(
 export function ownershipNote(
   connection: Pick<ConnectionSummary, 'createdBy' | 'label'>,
   fields: readonly ConfigField[],
-  schedule: Pick<ScheduleView, 'owner'> | null,
+  schedule: Pick<ScheduleBrief, 'owner'> | null,
   me: string,
 ): string | undefined {
   if (!fields.some((f) => f.kind === 'secret' && f.required)) return undefined;

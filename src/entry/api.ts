@@ -8,6 +8,7 @@ import {
 } from '../connect/connection-store';
 import type { ConfigField } from '../connect/connector-spec';
 import { type RemovedConnection, removeConnection as removeStored } from '../connect/remove-connection';
+import { type SourcesView, sourcesView } from '../connect/sources-view';
 import {
   type DashboardConfig,
   loadDashboardConfig,
@@ -107,6 +108,11 @@ export const sidebarApi = {
   /** Connections with their health, last successful sync, rows and last error. */
   listConnections(gas: Gas): ConnectionSummary[] {
     return summarizeConnections(gas, CONNECTORS, Date.now());
+  },
+
+  /** The Sources view in one call: connections, the schedule that syncs them, and the server's clock. */
+  sourcesView(gas: Gas): SourcesView {
+    return sourcesView(gas, CONNECTORS, Date.now());
   },
 
   setConnectionPaused(gas: Gas, connectionId: string, paused: boolean): ConnectionSummary {
