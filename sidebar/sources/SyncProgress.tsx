@@ -33,7 +33,7 @@ export function SyncProgressView({
   return (
     <div data-testid="sync-progress" aria-live="polite">
       {phase === 'syncing' && !progress && <p>Starting to sync {label}…</p>}
-      {progress && progress.streamsTotal > 0 && (
+      {progress && progress.streams.length > 0 && (
         <>
           <Progress value={progress.streamsDone} max={progress.streamsTotal} label={`Syncing ${label}`} />
           <p data-testid="sync-counts">
