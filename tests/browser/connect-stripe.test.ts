@@ -29,6 +29,11 @@ describe('connecting Stripe in the sidebar', () => {
     const body = (await r.json()) as { ok: boolean; result: { ok: boolean; value: T } };
     return body.result.value;
   }
+  /** Marketplace review: everything fits the 300 px sidebar, with no horizontal scroll. */
+  async function fitsWithoutHorizontalScroll(): Promise<boolean> {
+    const frame = page.frames().find((f) => f.url().endsWith('/sidebar'))!;
+    return frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  }
   const workbook = async () => (await (await fetch(`${playground.url}/api/workbook`)).json()) as WorkbookView;
 
   beforeAll(async () => {
@@ -65,12 +70,14 @@ describe('connecting Stripe in the sidebar', () => {
   it('goes from the welcome to a searchable list of sources and opens Stripe’s form', async () => {
     await sidebar.getByTestId('welcome-connect').click();
     await sidebar.getByTestId('connector-picker').waitFor();
+    await screenshot(page, 'source-picker');
     await sidebar.getByLabel('Search sources').fill('stri');
     expect(await sidebar.locator('[data-testid^="connector-"] .connector-label').allTextContents()).toEqual([
       'Stripe',
     ]);
     await sidebar.getByTestId('connector-stripe').click();
     await sidebar.getByTestId('setup-form').waitFor();
+    await screenshot(page, 'stripe-form');
     expect(await sidebar.getByLabel('Secret or restricted API key').getAttribute('type')).toBe('password');
     expect(await sidebar.getByRole('link', { name: 'Where do I find this?' }).getAttribute('href')).toBe(
       'https://dashboard.stripe.com/apikeys',
@@ -95,6 +102,7 @@ describe('connecting Stripe in the sidebar', () => {
     expect(await error.textContent()).toMatch(/Stripe rejected the API key/);
     expect(await error.textContent()).not.toContain(WRONG_KEY);
     expect(await server('listConnections')).toEqual([]);
+    expect(await fitsWithoutHorizontalScroll()).toBe(true);
     await screenshot(page, 'stripe-wrong-key');
   });
 
@@ -110,6 +118,8 @@ describe('connecting Stripe in the sidebar', () => {
     expect(await sidebar.getByTestId('sync-done').textContent()).toMatch(
       /Stripe is synced\. Built \d+ summary tabs/,
     );
+    expect(await fitsWithoutHorizontalScroll()).toBe(true);
+    await screenshot(page, 'stripe-sync-progress');
 
     const visible = (await workbook()).sheets.filter((s) => !s.hidden).map((s) => s.name);
     expect(visible.filter((n) => n.startsWith('Stripe')).length).toBeGreaterThan(3);
