@@ -1,11 +1,16 @@
 import { useState } from 'preact/hooks';
 import type { ConnectorInfo } from '../../src/entry/api';
 import { Field } from '../ui/Field';
+import { badgeTextColor } from './badge-contrast';
 import { matchConnectors } from './connector-search';
 
 export function Badge({ badge }: { badge: ConnectorInfo['badge'] }) {
   return (
-    <span class="badge" style={{ background: badge.color }} aria-hidden="true">
+    <span
+      class="badge"
+      style={{ background: badge.color, color: badgeTextColor(badge.color) }}
+      aria-hidden="true"
+    >
       {badge.initials}
     </span>
   );

@@ -34,6 +34,19 @@ describe('connecting Stripe in the sidebar', () => {
     const frame = page.frames().find((f) => f.url().endsWith('/sidebar'))!;
     return frame.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
   }
+  /** axe-core's serious and critical findings in the sidebar, as "rule: target" lines. */
+  async function seriousAxeViolations(): Promise<string[]> {
+    const frame = page.frames().find((f) => f.url().endsWith('/sidebar'))!;
+    await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    return frame.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+      type AxeViolation = { id: string; impact: string; nodes: Array<{ target: string[] }> };
+      const { violations } = await axe.run();
+      return violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    });
+  }
   const workbook = async () => (await (await fetch(`${playground.url}/api/workbook`)).json()) as WorkbookView;
 
   beforeAll(async () => {
@@ -70,6 +83,7 @@ describe('connecting Stripe in the sidebar', () => {
   it('goes from the welcome to a searchable list of sources and opens Stripe’s form', async () => {
     await sidebar.getByTestId('welcome-connect').click();
     await sidebar.getByTestId('connector-picker').waitFor();
+    expect(await seriousAxeViolations()).toEqual([]);
     await screenshot(page, 'source-picker');
     await sidebar.getByLabel('Search sources').fill('stri');
     expect(await sidebar.locator('[data-testid^="connector-"] .connector-label').allTextContents()).toEqual([
@@ -77,6 +91,7 @@ describe('connecting Stripe in the sidebar', () => {
     ]);
     await sidebar.getByTestId('connector-stripe').click();
     await sidebar.getByTestId('setup-form').waitFor();
+    expect(await seriousAxeViolations()).toEqual([]);
     await screenshot(page, 'stripe-form');
     expect(await sidebar.getByLabel('Secret or restricted API key').getAttribute('type')).toBe('password');
     expect(await sidebar.getByRole('link', { name: 'Where do I find this?' }).getAttribute('href')).toBe(
@@ -145,6 +160,7 @@ describe('connecting Stripe in the sidebar', () => {
     expect(await key.inputValue()).toBe('');
     await sidebar.getByText('Saved — leave blank to keep it.').waitFor();
     expect(await sidebar.locator('body').innerHTML()).not.toContain(RIGHT_KEY);
+    expect(await seriousAxeViolations()).toEqual([]);
     await screenshot(page, 'stripe-edit');
   });
 });
