@@ -51,6 +51,7 @@ export const testConnection = exposed('testConnection');
 export const saveConnection = exposed('saveConnection');
 export const runSyncChunk = exposed('runSyncChunk');
 export const listConnections = exposed('listConnections');
+export const sourcesView = exposed('sourcesView');
 export const setConnectionPaused = exposed('setConnectionPaused');
 export const removeConnection = exposed('removeConnection');
 export const listModels = exposed('listModels');

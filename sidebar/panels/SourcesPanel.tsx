@@ -1,8 +1,183 @@
-/** The Sources view (being built: see issue #6). */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ScheduleBrief } from '../../src/connect/sources-view';
+import type { ConnectorInfo } from '../../src/entry/api';
+import type { ErrorInfo } from '../../src/shared/errors';
+import type { ConnectionSummary } from '../../src/sync/status';
+import { useSidebarContext } from '../context';
+import { useNavigation } from '../navigation';
+import { call } from '../rpc';
+import { ConnectionCard } from '../sources/ConnectionCard';
+import { ConnectorPicker } from '../sources/ConnectorPicker';
+import { SetupForm } from '../sources/SetupForm';
+import { SyncProgressView } from '../sources/SyncProgress';
+import '../sources/sources.css';
+import { useSyncRun } from '../sources/use-sync-run';
+import { Button } from '../ui/Button';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { asErrorInfo } from '../ui/use-call';
+
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'pick' }
+  | { kind: 'setup'; connector: ConnectorInfo; editing?: ConnectionSummary }
+  | { kind: 'sync'; connectionId: string; label: string };
+
+/**
+ * Sources: the connections with their health and actions; adding one (picker → setup form);
+ * and a sync in progress. With no connections yet it opens straight on the picker.
+ */
 export function SourcesPanel() {
+  const { user } = useSidebarContext();
+  const nav = useNavigation();
+  const sync = useSyncRun();
+  const [connectors, setConnectors] = useState<ConnectorInfo[] | null>(null);
+  const [connections, setConnections] = useState<ConnectionSummary[] | null>(null);
+  const [schedule, setSchedule] = useState<ScheduleBrief | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [mode, setMode] = useState<Mode>({ kind: 'list' });
+  const [now, setNow] = useState(Date.now());
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  async function load(): Promise<ConnectionSummary[] | null> {
+    try {
+      const [list, view] = await Promise.all([
+        connectors ? Promise.resolve(connectors) : call('listConnectors'),
+        call('sourcesView'),
+      ]);
+      setConnectors(list);
+      setConnections(view.connections);
+      setSchedule(view.schedule);
+      setNow(Date.parse(view.now));
+      setError(null);
+      return view.connections;
+    } catch (e) {
+      setError(asErrorInfo(e));
+      return null;
+    }
+  }
+
+  useEffect(() => {
+    load().then((conns) => {
+      if (conns && conns.length === 0) setMode({ kind: 'pick' });
+    });
+  }, []);
+
+  // Keyboard and screen-reader users land on the new view's heading, not at the top of the page.
+  useEffect(() => {
+    if (mode.kind !== 'list') headingRef.current?.focus();
+  }, [mode.kind]);
+
+  function startSync(connectionId: string, label: string) {
+    setMode({ kind: 'sync', connectionId, label });
+    void sync.start(connectionId).then(() => load());
+  }
+
+  function back() {
+    sync.reset();
+    setMode({ kind: 'list' });
+    void load();
+  }
+
+  const connectorOf = (c: ConnectionSummary) => connectors?.find((k) => k.id === c.connector);
+  const title =
+    mode.kind === 'pick'
+      ? 'Add a source'
+      : mode.kind === 'setup'
+        ? mode.editing
+          ? 'Edit source'
+          : 'Add a source'
+        : mode.kind === 'sync'
+          ? `Syncing ${mode.label}`
+          : 'Sources';
+
   return (
     <section aria-labelledby="sources-title" data-testid="panel-sources">
-      <h2 id="sources-title">Sources</h2>
+      <h2 id="sources-title" ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
+      <ErrorNotice error={error} testId="sources-error" />
+      {!connections && !error && <p class="muted">Loading sources…</p>}
+
+      {mode.kind === 'list' && connections && (
+        <>
+          {connections.length === 0 ? (
+            <p class="muted">No sources yet. Add one to start filling your Dashboard.</p>
+          ) : (
+            <ul class="list" data-testid="connections">
+              {connections.map((c) => (
+                <ConnectionCard
+                  key={c.id}
+                  connection={c}
+                  connector={connectorOf(c)}
+                  schedule={schedule}
+                  me={user}
+                  now={now}
+                  onSync={() => startSync(c.id, c.label)}
+                  onEdit={() => {
+                    const connector = connectorOf(c);
+                    if (connector) setMode({ kind: 'setup', connector, editing: c });
+                  }}
+                  onChanged={(u) => setConnections((all) => all?.map((x) => (x.id === u.id ? u : x)) ?? null)}
+                  onRemoved={(id) => {
+                    setConnections((all) => all?.filter((x) => x.id !== id) ?? null);
+                    void load();
+                  }}
+                />
+              ))}
+            </ul>
+          )}
+          <div class="actions">
+            <Button primary onClick={() => setMode({ kind: 'pick' })} testId="add-source">
+              Add a source
+            </Button>
+          </div>
+        </>
+      )}
+
+      {mode.kind === 'pick' && connectors && (
+        <>
+          <ConnectorPicker
+            connectors={connectors}
+            onChoose={(connector) => setMode({ kind: 'setup', connector })}
+          />
+          {connections && connections.length > 0 && (
+            <div class="actions">
+              <Button onClick={() => setMode({ kind: 'list' })} testId="pick-back">
+                Back to sources
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+
+      {mode.kind === 'setup' && (
+        <SetupForm
+          key={mode.editing?.id ?? mode.connector.id}
+          connector={mode.connector}
+          editing={mode.editing}
+          me={user}
+          onSaved={(saved) => startSync(saved.id, saved.label)}
+          onCancel={() => setMode({ kind: connections?.length ? 'list' : 'pick' })}
+        />
+      )}
+
+      {mode.kind === 'sync' && (
+        <>
+          <SyncProgressView label={mode.label} run={sync.state} onCancel={sync.cancel} />
+          {sync.state.phase !== 'syncing' && sync.state.phase !== 'refreshing' && (
+            <div class="actions">
+              {sync.state.phase === 'finished' && (
+                <Button primary onClick={() => nav.go('dashboard')} testId="sync-open-dashboard">
+                  Open the Dashboard
+                </Button>
+              )}
+              <Button onClick={back} testId="sync-back">
+                Back to sources
+              </Button>
+            </div>
+          )}
+        </>
+      )}
     </section>
   );
 }

@@ -21,7 +21,8 @@ export function isLocalUrl(url: string): boolean {
  * a founder understands. `secretsOptional`: when editing, an empty secret keeps the saved one.
  */
 export function validateConfig(
-  connector: ConnectorSpec,
+  // Only the fields: the sidebar runs this same check as the user types.
+  connector: Pick<ConnectorSpec, 'fields'>,
   config: Readonly<Record<string, string>>,
   options: { secretsOptional?: boolean } = {},
 ): FieldProblem[] {

@@ -69,16 +69,13 @@ export function saveConnection(gas: Gas, input: ConnectionInput, connector: Conn
     throw invalid(`"${input.id}" is already used by a ${existing.connector} connection.`, 'id');
   }
   const typed = cleanConfig(connector, input.config);
+  const kept = keptSettings(existing?.config, input.config, connector);
   // Defaults fill only what neither the form nor the saved connection has.
-  const config = { ...withDefaults(connector, { ...existing?.config, ...typed }), ...typed };
+  const config = { ...withDefaults(connector, { ...kept, ...typed }), ...typed };
   const secrets = secretKeys(connector);
-  const problems = validateConfig(
-    connector,
-    { ...existing?.config, ...config },
-    { secretsOptional: !!existing },
-  );
+  const problems = validateConfig(connector, { ...kept, ...config }, { secretsOptional: !!existing });
   if (problems.length) throw invalid(problems.map((p) => p.message).join(' '), problems[0].key);
-  assertBaseUrlAllowed(connector, { ...existing?.config, ...config });
+  assertBaseUrlAllowed(connector, { ...kept, ...config });
   const id = existing?.id ?? newId(gas, input.id, connector.id);
   const user = currentUser(gas);
   const given = Object.fromEntries(secrets.filter((k) => config[k]).map((k) => [k, config[k]]));
@@ -92,13 +89,32 @@ export function saveConnection(gas: Gas, input: ConnectionInput, connector: Conn
   const conn: Connection = {
     id,
     connector: connector.id,
-    config: { ...(existing?.config ?? {}), ...settings },
+    config: { ...kept, ...settings },
     createdBy: enteredSecrets || !existing ? user : existing.createdBy,
   };
   const paused = input.paused ?? existing?.paused;
   if (paused) conn.paused = true;
   gas.PropertiesService.getDocumentProperties().setProperty(CONNECTION_PREFIX + id, JSON.stringify(conn));
   return conn;
+}
+
+/**
+ * The saved settings an edit keeps: those the form left out stay, but one it sends empty was
+ * cleared by the user (an Advanced API address removed to go back to the vendor's) and goes.
+ * Secrets are never in here: an empty secret means "keep the saved one".
+ */
+export function keptSettings(
+  saved: Readonly<Record<string, string>> | undefined,
+  sent: Readonly<Record<string, unknown>>,
+  connector: ConnectorSpec,
+): Record<string, string> {
+  const secrets = secretKeys(connector);
+  const out: Record<string, string> = { ...(saved ?? {}) };
+  for (const [key, value] of Object.entries(sent)) {
+    const empty = value === undefined || value === null || String(value).trim() === '';
+    if (empty && !secrets.includes(key)) delete out[key];
+  }
+  return out;
 }
 
 export function setPaused(gas: Gas, id: string, paused: boolean): Connection {

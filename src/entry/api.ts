@@ -3,11 +3,12 @@ import { CONNECTORS } from '../../connectors/index';
 import { PACKAGES } from '../../connectors/packages';
 import {
   type ConnectionInput,
-  deleteConnection,
   setPaused,
   saveConnection as storeConnection,
 } from '../connect/connection-store';
 import type { ConfigField } from '../connect/connector-spec';
+import { type RemovedConnection, removeConnection as removeStored } from '../connect/remove-connection';
+import { type SourcesView, sourcesView } from '../connect/sources-view';
 import {
   type DashboardConfig,
   loadDashboardConfig,
@@ -109,16 +110,22 @@ export const sidebarApi = {
     return summarizeConnections(gas, CONNECTORS, Date.now());
   },
 
+  /** The Sources view in one call: connections, the schedule that syncs them, and the server's clock. */
+  sourcesView(gas: Gas): SourcesView {
+    return sourcesView(gas, CONNECTORS, Date.now());
+  },
+
   setConnectionPaused(gas: Gas, connectionId: string, paused: boolean): ConnectionSummary {
     setPaused(gas, connectionId, paused);
     return summaryOf(gas, connectionId);
   },
 
-  /** Removes a connection, its bookmarks and the current user's secrets for it; its tabs stay. */
-  removeConnection(gas: Gas, connectionId: string): boolean {
-    deleteConnection(gas, connectionId);
-    new SyncStateStore(gas).forget(connectionId);
-    return true;
+  /**
+   * Removes a connection, its bookmarks and the current user's secrets for it; with `deleteTabs`
+   * also its hidden stream tabs (never summary tabs or the Dashboard).
+   */
+  removeConnection(gas: Gas, connectionId: string, deleteTabs: boolean): RemovedConnection {
+    return removeStored(gas, connectionId, deleteTabs, CONNECTORS);
   },
 
   /** Every model (built in and saved) with its last refresh: status, rows, error, failed tests. */

@@ -1,5 +1,10 @@
 import { cleanConfig, secretKeys, validateConfig, withDefaults } from '../connect/config-validation';
-import { type ConnectionInput, getConnection, storedSecrets } from '../connect/connection-store';
+import {
+  type ConnectionInput,
+  getConnection,
+  keptSettings,
+  storedSecrets,
+} from '../connect/connection-store';
 import type { ConnectorSpec } from '../connect/connector-spec';
 import { assertBaseUrlAllowed } from '../connect/url-allowlist-check';
 import type { Gas } from '../platform/gas';
@@ -40,7 +45,7 @@ export function testConnection(
   const typed = cleanConfig(connector, input.config);
   const saved = existing ? storedSecrets(gas, existing.id) : {};
   const config: Record<string, string> = withDefaults(connector, {
-    ...(existing?.config ?? {}),
+    ...keptSettings(existing?.config, input.config, connector),
     ...saved,
     ...typed,
   });

@@ -1,0 +1,163 @@
+import { useState } from 'preact/hooks';
+import type { ScheduleBrief } from '../../src/connect/sources-view';
+import type { ConnectorInfo } from '../../src/entry/api';
+import type { ConnectionHealth, ConnectionSummary } from '../../src/sync/status';
+import { call } from '../rpc';
+import { Button } from '../ui/Button';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { useCall } from '../ui/use-call';
+import { Badge } from './ConnectorPicker';
+import { nextRunText, ownershipNote } from './connection-notes';
+import { timeAgo } from './relative-time';
+import { rowsText } from './SyncProgress';
+
+const HEALTH_WORDS: Record<ConnectionHealth, string> = {
+  syncing: 'Syncing',
+  healthy: 'Healthy',
+  stale: 'Stale',
+  failing: 'Failing',
+  paused: 'Paused',
+  new: 'New',
+};
+
+interface Props {
+  connection: ConnectionSummary;
+  connector: ConnectorInfo | undefined;
+  schedule: ScheduleBrief | null;
+  me: string;
+  now: number;
+  onSync: () => void;
+  onEdit: () => void;
+  onChanged: (updated: ConnectionSummary) => void;
+  onRemoved: (id: string) => void;
+}
+
+/** One connection: health, last good sync, rows, next run, last error with its fix, and actions. */
+export function ConnectionCard({
+  connection: c,
+  connector,
+  schedule,
+  me,
+  now,
+  onSync,
+  onEdit,
+  onChanged,
+  onRemoved,
+}: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [deleteTabs, setDeleteTabs] = useState(false);
+  const pause = useCall((paused: boolean) => call('setConnectionPaused', c.id, paused));
+  const remove = useCall((alsoTabs: boolean) => call('removeConnection', c.id, alsoTabs));
+  const note = ownershipNote(c, connector?.fields ?? [], schedule, me);
+  const busy = pause.busy || remove.busy;
+  const tabs = c.streams.filter((s) => s.status !== 'never').length;
+
+  async function togglePause() {
+    const updated = await pause.run(!c.paused);
+    if (updated) onChanged(updated);
+  }
+
+  async function confirmRemove() {
+    const removed = await remove.run(deleteTabs);
+    if (removed) onRemoved(removed.id);
+  }
+
+  return (
+    <li class="connection-card" data-testid={`connection-${c.id}`} aria-labelledby={`conn-${c.id}-name`}>
+      <div class="row">
+        {connector && <Badge badge={connector.badge} />}
+        <span class="grow">
+          <strong id={`conn-${c.id}-name`}>{c.label}</strong>
+          {c.id !== c.connector && <span class="muted small-text"> ({c.id})</span>}
+        </span>
+        <span class={`pill ${c.status}`} data-testid="connection-status">
+          {HEALTH_WORDS[c.status]}
+        </span>
+      </div>
+      <p class="small-text card-line" data-testid="connection-last-sync">
+        {c.lastSuccessAt ? `Last synced ${timeAgo(c.lastSuccessAt, now)}` : 'Not synced yet'} ·{' '}
+        {rowsText(c.rows)}
+      </p>
+      <p class="small-text muted card-line" data-testid="connection-next-run">
+        {nextRunText(c, schedule)}
+      </p>
+      {c.lastError && <ErrorNotice error={c.lastError} testId="connection-error" />}
+      {note && (
+        <p class="small-text notice info-notice" data-testid="connection-owner-note">
+          {note}
+        </p>
+      )}
+      <div class="actions card-actions">
+        <Button small onClick={onSync} disabled={busy || c.paused} testId="connection-sync">
+          Sync now
+        </Button>
+        <Button small onClick={onEdit} disabled={busy} testId="connection-edit">
+          Edit
+        </Button>
+        <Button
+          small
+          onClick={togglePause}
+          busy={pause.busy}
+          busyLabel={c.paused ? 'Resuming…' : 'Pausing…'}
+          disabled={busy}
+          testId="connection-pause"
+        >
+          {c.paused ? 'Resume' : 'Pause'}
+        </Button>
+        <Button
+          small
+          danger
+          onClick={() => setConfirming(true)}
+          disabled={busy || confirming}
+          testId="connection-remove"
+        >
+          Remove
+        </Button>
+      </div>
+      <ErrorNotice error={pause.error} />
+      {confirming && (
+        <fieldset class="confirm-remove" data-testid="remove-confirm">
+          <legend>Remove {c.label}?</legend>
+          <label class="choice">
+            <input
+              type="radio"
+              name={`tabs-${c.id}`}
+              checked={!deleteTabs}
+              onChange={() => setDeleteTabs(false)}
+            />
+            Keep its data tabs
+          </label>
+          <label class="choice">
+            <input
+              type="radio"
+              name={`tabs-${c.id}`}
+              checked={deleteTabs}
+              data-testid="remove-delete-tabs"
+              onChange={() => setDeleteTabs(true)}
+            />
+            {tabs > 0
+              ? `Delete its ${tabs} hidden data ${tabs === 1 ? 'tab' : 'tabs'}`
+              : 'Delete its hidden data tabs'}
+          </label>
+          <p class="small-text muted">Summary tabs and the Dashboard stay either way.</p>
+          <div class="actions">
+            <Button
+              small
+              danger
+              onClick={confirmRemove}
+              busy={remove.busy}
+              busyLabel="Removing…"
+              testId="remove-confirm-button"
+            >
+              Remove
+            </Button>
+            <Button small onClick={() => setConfirming(false)} disabled={remove.busy} testId="remove-cancel">
+              Keep it
+            </Button>
+          </div>
+          <ErrorNotice error={remove.error} />
+        </fieldset>
+      )}
+    </li>
+  );
+}

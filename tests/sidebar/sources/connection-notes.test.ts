@@ -1,0 +1,47 @@
+import { nextRunText, ownershipNote } from '../../../sidebar/sources/connection-notes';
+import type { ConfigField } from '../../../src/connect/connector-spec';
+
+const KEYED: ConfigField[] = [{ key: 'apiKey', label: 'API key', kind: 'secret', required: true }];
+const stripe = { createdBy: 'ada@example.com', label: 'Stripe' };
+const daily = { kind: 'daily' as const, description: 'Every day around 6 AM', owner: 'ada@example.com' };
+
+describe('when the schedule next syncs a connection', () => {
+  it('names the schedule', () => {
+    expect(nextRunText({ paused: false }, daily)).toBe('Next scheduled run: every day around 6 AM.');
+  });
+  it('says a paused connection is skipped', () => {
+    expect(nextRunText({ paused: true }, daily)).toMatch(/^Paused: the schedule skips it/);
+  });
+  it('says when nothing is scheduled, and where to set it up', () => {
+    expect(nextRunText({ paused: false }, { kind: 'off', description: 'Off', owner: null })).toMatch(
+      /No schedule yet.*Set one up in Schedule/,
+    );
+    expect(nextRunText({ paused: false }, { ...daily, kind: 'off' })).toMatch(/Schedule is off/);
+  });
+});
+
+describe('whose key a connection uses', () => {
+  it('says nothing to the owner when they also run the schedule', () => {
+    expect(ownershipNote(stripe, KEYED, daily, 'ada@example.com')).toBeUndefined();
+  });
+
+  it('says nothing for a source without a key (the Demo)', () => {
+    expect(ownershipNote(stripe, [], daily, 'bob@example.com')).toBeUndefined();
+  });
+
+  it('tells another editor who set it up, that the key is not theirs to see or use, and how to use their own', () => {
+    const note = ownershipNote(stripe, KEYED, daily, 'bob@example.com')!;
+    expect(note).toContain('ada@example.com set up Stripe');
+    expect(note).toContain('you cannot see it, and Sync now from your account cannot use it');
+    expect(note).toContain('Scheduled syncs run as them');
+    expect(note).toContain('choose Edit and paste it');
+  });
+
+  it('warns that a schedule run by someone else skips the source', () => {
+    const note = ownershipNote(stripe, KEYED, { ...daily, owner: 'bob@example.com' }, 'ada@example.com')!;
+    expect(note).toMatch(
+      /The schedule runs as bob@example.com, who has no key for it, so scheduled syncs skip it/,
+    );
+    expect(note).toMatch(/you take over the schedule/);
+  });
+});

@@ -1,0 +1,141 @@
+/** @jest-environment jsdom */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { ContextProvider } from '../../../sidebar/context';
+import { SourcesPanel } from '../../../sidebar/panels/SourcesPanel';
+import { type ScriptServer, startScriptServer } from '../support/script-run';
+
+function renderAs(server: ScriptServer) {
+  return render(
+    <ContextProvider value={{ spreadsheetName: 'My business', timeZone: 'Etc/UTC', user: server.user }}>
+      <SourcesPanel />
+    </ContextProvider>,
+  );
+}
+
+function tabNames(server: ScriptServer): string[] {
+  return server.emu.run((gas) =>
+    gas.SpreadsheetApp.getActive()
+      .getSheets()
+      .map((s) => s.getName()),
+  );
+}
+
+/** A spreadsheet with the demo source synced and its summary tabs built, as ada. */
+function withSyncedDemo(): ScriptServer {
+  const server = startScriptServer();
+  server.call('saveConnection', [{ connector: 'demo', config: {} }]);
+  for (let i = 0; i < 10; i++) if (server.call<{ done: boolean }>('runSyncChunk', ['demo']).done) break;
+  server.call('refreshNow');
+  return server;
+}
+
+describe('the Sources panel', () => {
+  it('opens on the source picker when there are no connections yet', async () => {
+    startScriptServer();
+    const view = render(
+      <ContextProvider value={{ spreadsheetName: 'x', timeZone: 'Etc/UTC', user: 'ada@example.com' }}>
+        <SourcesPanel />
+      </ContextProvider>,
+    );
+    await view.findByTestId('connector-picker');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Add a source');
+    expect(screen.getByTestId('connector-stripe').textContent).toContain('Stripe');
+  });
+
+  it('shows a synced connection as healthy, with its rows, when it last synced and the schedule', async () => {
+    const server = withSyncedDemo();
+    renderAs(server);
+    const card = await screen.findByTestId('connection-demo');
+    expect(within(card).getByTestId('connection-status').textContent).toBe('Healthy');
+    expect(within(card).getByTestId('connection-last-sync').textContent).toMatch(
+      /^Last synced just now · [\d,]+ rows$/,
+    );
+    expect(within(card).getByTestId('connection-next-run').textContent).toMatch(/^No schedule yet/);
+  });
+
+  it('pauses a connection: the pill says Paused, Sync now is disabled, and Resume undoes it', async () => {
+    const server = withSyncedDemo();
+    renderAs(server);
+    const card = await screen.findByTestId('connection-demo');
+    fireEvent.click(within(card).getByTestId('connection-pause'));
+    await waitFor(() => expect(within(card).getByTestId('connection-status').textContent).toBe('Paused'));
+    expect((within(card).getByTestId('connection-sync') as HTMLButtonElement).disabled).toBe(true);
+    expect(server.call<Array<{ paused: boolean }>>('listConnections')[0].paused).toBe(true);
+    fireEvent.click(within(card).getByTestId('connection-pause'));
+    await waitFor(() => expect(within(card).getByTestId('connection-status').textContent).toBe('Healthy'));
+  });
+
+  it('asks before removing, and by default keeps the data tabs', async () => {
+    const server = withSyncedDemo();
+    const before = tabNames(server);
+    renderAs(server);
+    const card = await screen.findByTestId('connection-demo');
+    fireEvent.click(within(card).getByTestId('connection-remove'));
+    expect(server.calls.some((c) => c.name === 'removeConnection')).toBe(false);
+    fireEvent.click(within(card).getByTestId('remove-confirm-button'));
+    await waitFor(() => expect(screen.queryByTestId('connection-demo')).toBeNull());
+    expect(server.calls.find((c) => c.name === 'removeConnection')?.args).toEqual(['demo', false]);
+    expect(tabNames(server)).toEqual(before);
+  });
+
+  it('deletes only the hidden data tabs when the user chooses to, keeping summary tabs and the Dashboard', async () => {
+    const server = withSyncedDemo();
+    expect(tabNames(server)).toEqual(expect.arrayContaining(['demo_customers', 'Dashboard', 'Demo · MRR']));
+    renderAs(server);
+    const card = await screen.findByTestId('connection-demo');
+    fireEvent.click(within(card).getByTestId('connection-remove'));
+    fireEvent.click(within(card).getByTestId('remove-delete-tabs'));
+    fireEvent.click(within(card).getByTestId('remove-confirm-button'));
+    await waitFor(() => expect(screen.queryByTestId('connection-demo')).toBeNull());
+    const left = tabNames(server);
+    expect(left.filter((n) => n.startsWith('demo_'))).toEqual([]);
+    expect(left).toEqual(expect.arrayContaining(['Dashboard', 'Demo · MRR']));
+  });
+});
+
+describe('another editor of the spreadsheet', () => {
+  /** ada saved a Stripe key; bob opens the sidebar. */
+  function bobSeesAdasStripe(): ScriptServer {
+    const server = startScriptServer({ user: 'bob@example.com' });
+    server.call(
+      'saveConnection',
+      [{ connector: 'stripe', config: { apiKey: 'rk_test_51AdasOwnKey0000000' } }],
+      'ada@example.com',
+    );
+    return server;
+  }
+
+  it('sees the connection as the owner set it up, and is told whose key it is', async () => {
+    const server = bobSeesAdasStripe();
+    renderAs(server);
+    const card = await screen.findByTestId('connection-stripe');
+    expect(within(card).getByTestId('connection-owner-note').textContent).toMatch(
+      /ada@example.com set up Stripe\. Its key is saved in their Google account: you cannot see it/,
+    );
+  });
+
+  it('never receives the owner’s key, and the edit form says it stays in the owner’s account', async () => {
+    const server = bobSeesAdasStripe();
+    const view = renderAs(server);
+    const card = await screen.findByTestId('connection-stripe');
+    fireEvent.click(within(card).getByTestId('connection-edit'));
+    const key = (await screen.findByLabelText('Secret or restricted API key (optional)')) as HTMLInputElement;
+    expect(key.value).toBe('');
+    expect(key.type).toBe('password');
+    expect(
+      screen.getByText(/Saved in ada@example.com's Google account, where you cannot read it/),
+    ).toBeTruthy();
+    expect(view.container.innerHTML).not.toContain('AdasOwnKey');
+  });
+
+  it('is told in words, not with a failure, that Sync now cannot use the owner’s key', async () => {
+    const server = bobSeesAdasStripe();
+    renderAs(server);
+    const card = await screen.findByTestId('connection-stripe');
+    fireEvent.click(within(card).getByTestId('connection-sync'));
+    const stopped = await screen.findByTestId('sync-stopped');
+    expect(stopped.textContent).toMatch(
+      /saved in ada@example.com's Google account, so only their syncs can use it/,
+    );
+  });
+});
