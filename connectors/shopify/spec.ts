@@ -54,7 +54,7 @@ export const shopify = {
   label: 'Shopify',
   description: 'Orders, line items, customers and products of your Shopify store.',
   docsUrl: 'https://shopify.dev/docs/api/admin-rest',
-  badge: { initials: 'SH', color: '#5e8e3e' },
+  badge: { initials: 'SH', color: '#008060' },
   fields: [
     {
       key: 'shop',
