@@ -267,7 +267,7 @@ export const githubSpec = {
   testStream: 'repositories',
   errorHints: {
     '401':
-      'GitHub rejected the access token (401). It may have expired or been revoked: create a new one at github.com/settings/personal-access-tokens and paste it in Connections.',
+      'It may have expired or been revoked: create a new one at github.com/settings/personal-access-tokens and paste it in Connections.',
     '403':
       'GitHub refused access ({status}). If it mentions a rate limit, Tapdash waits and retries on the next sync. Otherwise give the token read access to Metadata, Issues, Pull requests and Contents (classic tokens: the repo scope), and authorize it for SAML single sign-on if your organization uses it.',
     '404':

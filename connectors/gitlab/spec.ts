@@ -206,7 +206,7 @@ export const gitlabSpec = {
   testStream: 'projects',
   errorHints: {
     '401':
-      'GitLab rejected the access token (401). It may have expired or been revoked: create one with the read_api scope under Preferences > Access tokens and paste it in Connections.',
+      'It may have expired or been revoked: create one with the read_api scope under Preferences > Access tokens and paste it in Connections.',
     '403':
       'GitLab refused access (403). Give the token the read_api scope, and its user at least the Reporter role in these projects.',
     '404':

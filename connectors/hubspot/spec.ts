@@ -201,7 +201,7 @@ export const hubspot = {
     '400':
       'HubSpot did not accept the request ({status}). If you set a custom API address for this connection, remove it; otherwise report this message to Tapdash.',
     '401':
-      "HubSpot rejected the access token ({status}). Open Connections and paste your private app's access token (it starts with pat-); if the app was deleted or its token rotated, copy the current one from Settings → Integrations → Private Apps.",
+      "Open Connections and paste your private app's access token (it starts with pat-); if the app was deleted or its token rotated, copy the current one from Settings → Integrations → Private Apps.",
     '403':
       'The private app is missing a scope ({status}). In HubSpot, open Settings → Integrations → Private Apps → your app → Scopes, add crm.objects.contacts.read, crm.objects.companies.read and crm.objects.deals.read, commit the change, then sync again.',
     '404':

@@ -225,7 +225,7 @@ export const shopify = {
   testStream: 'orders',
   errorHints: {
     '401':
-      "Shopify rejected the access token (401). Open Connections and paste your custom app's Admin API access token (it starts with shpat_); if the app was uninstalled, install it again to get a new one.",
+      "Open Connections and paste your custom app's Admin API access token (it starts with shpat_); if the app was uninstalled, install it again to get a new one.",
     '403':
       'Shopify refused access ({status}). In Shopify go to Settings → Apps and sales channels → Develop apps → your app → Configuration, give it the read_orders, read_customers and read_products Admin API scopes, then install the update.',
     '404':

@@ -4,7 +4,7 @@ import { getPath } from './dot-path';
 import { redact } from './redact';
 
 export interface ErrorContext {
-  connector: Pick<ConnectorSpec, 'label' | 'errorHints' | 'auth'>;
+  connector: Pick<ConnectorSpec, 'label' | 'errorHints' | 'auth'> & { fields?: ConnectorSpec['fields'] };
   /** The tab the data was going to (`stripe_charges`). */
   where: string;
   secrets: readonly string[];
@@ -39,6 +39,14 @@ export function vendorDetail(body: unknown, secrets: readonly string[]): string 
  * The error for an HTTP status that will not get better by retrying (or that did not after
  * several tries), in the vendor's terms, with the connector's hint as the fix.
  */
+/** The label of the config field that holds the credential, to name it as the form does. */
+function authFieldLabel(connector: ErrorContext['connector']): string {
+  const auth = connector.auth;
+  const key =
+    auth.type === 'bearer' || auth.type === 'header' || auth.type === 'query' ? auth.field : undefined;
+  return connector.fields?.find((f) => f.key === key)?.label ?? '';
+}
+
 export function httpError(status: number, body: unknown, ctx: ErrorContext, attempts = 1): TapdashError {
   const { label, errorHints } = ctx.connector;
   const detail = vendorDetail(body, ctx.secrets);
@@ -48,7 +56,9 @@ export function httpError(status: number, body: unknown, ctx: ErrorContext, atte
       ? 'the username or password'
       : ctx.connector.auth.type === 'google'
         ? 'your Google sign-in'
-        : 'the API key';
+        : /token/i.test(authFieldLabel(ctx.connector))
+          ? 'the access token'
+          : 'the API key';
   const [code, message, fix] = ((): [string, string, string] => {
     if (status === 401)
       return [
