@@ -9,6 +9,8 @@
  * - The search endpoint takes its filter, sort and property list in a JSON body
  *   (https://developers.hubspot.com/docs/api/crm/search): `buildBody` writes it, with the
  *   incremental filter as epoch milliseconds, the form HubSpot documents for date filters.
+ * - A deleted record from the recycle bin's list needs only its id and when it was deleted; the
+ *   engine would otherwise add a column for every field HubSpot sends with it.
  * - Deal pipelines list their stages inside each pipeline; a stage per row is what a model
  *   joins deals to.
  */
@@ -29,6 +31,12 @@ export function crmRecordMapper(properties: readonly string[]): (raw: unknown) =
     out.archived = record.archived ?? false;
     return out;
   };
+}
+
+/** A record of the recycle bin's list (`archived=true`) as a row: its id and `archivedAt`. */
+export function archivedRecord(raw: unknown): Raw {
+  const record = isRecord(raw) ? raw : {};
+  return { id: record.id ?? null, archivedAt: record.archivedAt ?? null };
 }
 
 export interface SearchQuery {

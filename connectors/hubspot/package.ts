@@ -8,13 +8,16 @@ import winRateChart from './charts/win-rate.vl.json';
  * Sales pipeline and lead flow from the HubSpot tabs. A deal's stage decides what it is, as in
  * HubSpot: open while its stage is not closed; won in a closed stage with probability 1 (100%),
  * lost in a closed stage with probability 0. Months are calendar months in the spreadsheet's
- * time zone; amounts are in the account currency. README.md defines each metric.
+ * time zone; amounts are in the account currency. Records deleted in HubSpot (in its recycle
+ * bin) are left out. README.md defines each metric.
  */
 
 /**
  * One row per deal with its stage's meaning, for the other models. Deals whose stage no longer
- * exists (a deleted stage) have no row. `has_amount` tells a deal without an amount from one
- * worth 0, so averages leave the former out.
+ * exists (a deleted stage) have no row, nor deals deleted in HubSpot: search never returns a
+ * deleted deal, so its last synced row stays in hubspot_deals, and the recycle bin's list
+ * (hubspot_archived_deals) is what tells it is gone. `has_amount` tells a deal without an
+ * amount from one worth 0, so averages leave the former out.
  */
 const dealFacts: ModelSpec = {
   name: 'hubspot_deal_facts',
@@ -32,7 +35,8 @@ const dealFacts: ModelSpec = {
            (CASE WHEN s.isClosed = TRUE AND s.probability >= 1 THEN 1 ELSE 0 END) AS is_won,
            (CASE WHEN s.isClosed = TRUE AND s.probability <= 0 THEN 1 ELSE 0 END) AS is_lost
     FROM hubspot_deals d
-    JOIN hubspot_deal_stages s ON s.stageId = d.dealstage AND s.pipelineId = d.pipeline`,
+    JOIN hubspot_deal_stages s ON s.stageId = d.dealstage AND s.pipelineId = d.pipeline
+    WHERE d.id NOT IN (SELECT id FROM hubspot_archived_deals)`,
   formats: { amount: 'currency', closedate: 'datetime', createdate: 'datetime', probability: 'percent' },
   tests: [{ type: 'unique', columns: ['deal_id'] }],
 };
@@ -126,7 +130,7 @@ const contactsBySourceMonthly: ModelSpec = {
     FROM (
       SELECT MONTH_START(createdate) AS month, ${sourceLabel} AS source
       FROM hubspot_contacts
-      WHERE createdate IS NOT NULL
+      WHERE createdate IS NOT NULL AND id NOT IN (SELECT id FROM hubspot_archived_contacts)
     )
     GROUP BY month, source
     ORDER BY month, source`,

@@ -6,7 +6,7 @@ import type {
   RateLimitHint,
   StreamSpec,
 } from '../../src/connect/connector-spec';
-import { crmRecordMapper, mapStage, searchBody, selectStages } from './hooks';
+import { archivedRecord, crmRecordMapper, mapStage, searchBody, selectStages } from './hooks';
 
 /**
  * HubSpot CRM API v3 (https://developers.hubspot.com/docs/api/crm/understanding-the-crm) with a
@@ -149,6 +149,37 @@ const deals = crmStream({
   ],
 });
 
+/**
+ * Deleted records. Search never returns archived records, so a record deleted after it was
+ * synced would stay in its tab for good. The list endpoint with `archived=true` returns only
+ * the records in HubSpot's recycle bin, each with `archivedAt`
+ * (https://developers.hubspot.com/docs/api/crm/objects). It cannot filter by date, so it is read
+ * whole every sync (a full refresh, 100 a page): a restored record leaves the list, and the
+ * models count it again. One tab per object, so founders' own SQL on companies can use it too.
+ */
+function archivedStream(object: CrmObject['name'], label: string): StreamSpec {
+  return {
+    name: `archived_${object}`,
+    label: `Deleted ${label}`,
+    path: `/crm/v3/objects/${object}`,
+    params: { archived: true },
+    records: 'results',
+    primaryKey: ['id'],
+    pagination: {
+      type: 'cursor',
+      tokenPath: 'paging.next.after',
+      param: 'after',
+      pageSize: { param: 'limit', value: 100 },
+    },
+    rateLimit: apiRate,
+    columns: [
+      col('id', 'string', "Id of the deleted record, now in HubSpot's recycle bin"),
+      col('archivedAt', 'datetime', 'When it was deleted'),
+    ],
+    hooks: { mapRecord: archivedRecord },
+  };
+}
+
 const dealStages: StreamSpec = {
   name: 'deal_stages',
   label: 'Deal pipelines and stages',
@@ -195,7 +226,15 @@ export const hubspot = {
   auth: { type: 'bearer', field: 'accessToken' },
   baseUrl: 'https://api.hubapi.com',
   allowedUrls: ['https://api.hubapi.com/'],
-  streams: [contacts, companies, deals, dealStages],
+  streams: [
+    contacts,
+    companies,
+    deals,
+    dealStages,
+    archivedStream('contacts', 'Contacts'),
+    archivedStream('companies', 'Companies'),
+    archivedStream('deals', 'Deals'),
+  ],
   testStream: 'deal_stages',
   errorHints: {
     '400':

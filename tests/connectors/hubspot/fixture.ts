@@ -13,6 +13,10 @@ import type { Row } from '../github/run-models';
  *            D13 3,000 (Mar 1, 02:00 UTC: still Feb 29 in New York)   D14 no amount (Feb 20)
  *   lost     D7 2,000 (Jan 20)   D9 6,000 (Feb 10)   D10 1,000 (Feb 25)
  *   gone     D15 in a stage that was deleted: no stage row
+ *   deleted  D16 Contract Sent 20,000 and D17 won 11,000 (Feb 5): deleted in HubSpot, so in the
+ *            recycle bin's list (archivedDeals) while their last synced rows stay in the tab;
+ *            D90 was deleted before the first sync and has no row.
+ * Contacts: C1–C9 (see below); C10 (Feb 20, organic search) is deleted.
  */
 
 const t = (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
@@ -95,6 +99,17 @@ export const deals: Row[] = [
   deal(13, 'closedwon', 3000, '2024-03-01T02:00:00Z'),
   deal(14, 'closedwon', '', '2024-02-20'),
   deal(15, 'deletedstage', 50000, '2024-02-01'),
+  deal(16, 'contractsent', 20000),
+  deal(17, 'closedwon', 11000, '2024-02-05'),
+];
+
+const deleted = (id: number, at: string): Row => ({ id: String(id), archivedAt: t(at) });
+
+/** The recycle bin's deals: D16, D17, and D90 which was deleted before it was ever synced. */
+export const archivedDeals: Row[] = [
+  deleted(16, '2024-02-27'),
+  deleted(17, '2024-02-28'),
+  deleted(90, '2023-12-01'),
 ];
 
 function contact(id: number, created: string, source: string): Row {
@@ -125,11 +140,17 @@ export const contacts: Row[] = [
   contact(8, '2024-02-28', 'DIRECT_TRAFFIC'),
   // 23:30 UTC on Feb 29 is 08:30 on Mar 1 in Tokyo. A source HubSpot added after this was written.
   contact(9, '2024-02-29T23:30:00Z', 'SOME_NEW_SOURCE'),
+  contact(10, '2024-02-20', 'ORGANIC_SEARCH'),
 ];
+
+export const archivedContacts: Row[] = [deleted(10, '2024-02-26')];
 
 export const hubspotTables: Record<string, Row[]> = {
   hubspot_deal_stages: stages,
   hubspot_deals: deals,
   hubspot_contacts: contacts,
   hubspot_companies: [],
+  hubspot_archived_deals: archivedDeals,
+  hubspot_archived_contacts: archivedContacts,
+  hubspot_archived_companies: [],
 };

@@ -12,6 +12,8 @@ export interface CrmRecord {
   createdAt: string;
   updatedAt: string;
   archived: boolean;
+  /** Set while the record is in the recycle bin (deleted in HubSpot, restorable for 90 days). */
+  archivedAt?: string;
 }
 
 export interface PipelineStage {
@@ -134,6 +136,26 @@ export function dealJson(d: DealSeed): CrmRecord {
     createdate: hsTime(d.created),
     hs_lastmodifieddate: hsTime(modified),
   });
+}
+
+/**
+ * Deletes a record as HubSpot does: it moves to the recycle bin, `archived: true` with
+ * `archivedAt` (https://developers.hubspot.com/docs/api/crm/objects, "Archive").
+ */
+export function archive(r: CrmRecord, at: string): void {
+  r.archived = true;
+  r.archivedAt = hsTime(at);
+}
+
+/**
+ * Restores a record from the recycle bin. Its last-modified date moves to the restore time: a
+ * HubSpot developer-forum observation (integrate.hubspot.com/t/11963), not in HubSpot's docs.
+ */
+export function restore(r: CrmRecord, at: string, modifiedProperty: string): void {
+  r.archived = false;
+  delete r.archivedAt;
+  r.properties[modifiedProperty] = hsTime(at);
+  r.updatedAt = hsTime(at);
 }
 
 const STAMP = '2023-06-01T09:00:00.000Z';

@@ -1,4 +1,4 @@
-import { contactJson, salesPipeline } from './hubspot-shapes';
+import { archive, contactJson, salesPipeline } from './hubspot-shapes';
 import hubspotHandler, { type HubspotMockState, hubspotState, type MockRequest } from './mock-hubspot';
 
 /** The mock must speak HubSpot's documented protocol, or the connector tests prove nothing. */
@@ -21,12 +21,18 @@ function state(): HubspotMockState {
   });
 }
 
-function request(s: HubspotMockState, path: string, body?: unknown, token = s.token): MockRequest {
+function request(
+  s: HubspotMockState,
+  path: string,
+  body?: unknown,
+  token = s.token,
+  query: Record<string, string> = {},
+): MockRequest {
   return {
     method: body === undefined ? 'GET' : 'POST',
     url: path,
     path,
-    query: {},
+    query,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? '' : JSON.stringify(body),
   };
@@ -89,6 +95,47 @@ describe('HubSpot mock API', () => {
     const res = search(s, { limit: 100, after: '10000' });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ category: 'VALIDATION_ERROR' });
+  });
+
+  describe('the list endpoint', () => {
+    /** Contacts 12 and 14 deleted. */
+    function withDeleted(): HubspotMockState {
+      const s = state();
+      archive(s.objects.contacts[2], '2024-02-01T09:00');
+      archive(s.objects.contacts[4], '2024-02-02T09:00');
+      return s;
+    }
+    const list = (s: HubspotMockState, query: Record<string, string>) =>
+      hubspotHandler(request(s, '/crm/v3/objects/contacts', undefined, s.token, query), s);
+
+    it('lists only deleted records with archived=true, each with archivedAt', () => {
+      const res = list(withDeleted(), { archived: 'true', limit: '100' });
+      expect(res.status).toBe(200);
+      expect((res.body as { results: unknown[] }).results).toEqual([
+        expect.objectContaining({ id: '12', archived: true, archivedAt: '2024-02-01T09:00:00.000Z' }),
+        expect.objectContaining({ id: '14', archived: true, archivedAt: '2024-02-02T09:00:00.000Z' }),
+      ]);
+    });
+
+    it('lists live records only without archived=true', () => {
+      expect(ids(list(withDeleted(), { limit: '100' }).body)).toEqual(['10', '11', '13']);
+    });
+
+    it('pages by id with the after cursor from paging.next.after', () => {
+      const s = withDeleted();
+      const first = list(s, { limit: '2' });
+      expect(ids(first.body)).toEqual(['10', '11']);
+      const after = (first.body as { paging: { next: { after: string } } }).paging.next.after;
+      const last = list(s, { limit: '2', after });
+      expect(ids(last.body)).toEqual(['13']);
+      expect((last.body as { paging?: unknown }).paging).toBeUndefined();
+    });
+
+    it('refuses a page size over 100 and sends the rolling-window headers', () => {
+      const s = withDeleted();
+      expect(list(s, { limit: '101' }).status).toBe(400);
+      expect(list(s, { limit: '100' }).headers).toMatchObject({ 'x-hubspot-ratelimit-remaining': '98' });
+    });
   });
 
   it('refuses a page size over 200', () => {

@@ -11,6 +11,10 @@ import type { CrmRecord, Pipeline } from './hubspot-shapes';
  *   `limit` (at most 200) and `after`; answers `{total, results, paging.next.after}`; pages
  *   beyond 10,000 results are refused with a 400 (https://developers.hubspot.com/docs/api/crm/search#limitations);
  *   search answers carry no rate-limit headers;
+ * - `GET /crm/v3/objects/{contacts|companies|deals}` lists records by id, `limit` (default 10,
+ *   at most 100) and an opaque `after` cursor from `paging.next.after`; `archived=true` lists
+ *   only the deleted ones (the recycle bin), each with `archivedAt`; no date filter
+ *   (https://developers.hubspot.com/docs/api/crm/objects);
  * - `GET /crm/v3/pipelines/deals` with every pipeline and its stages, and the
  *   X-HubSpot-RateLimit-* headers of the other endpoints
  *   (https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details);
@@ -49,6 +53,7 @@ export interface HubspotMockState {
 /** HubSpot refuses to page a search past this many results. */
 export const SEARCH_CAP = 10_000;
 const MAX_LIMIT = 200;
+const MAX_LIST_LIMIT = 100;
 
 const MODIFIED: Record<ObjectType, string> = {
   contacts: 'lastmodifieddate',
@@ -96,6 +101,8 @@ export default function hubspotHandler(req: MockRequest, state: HubspotMockState
   if (fault) return fault;
   const search = /^\/crm\/v3\/objects\/(contacts|companies|deals)\/search$/.exec(req.path);
   if (search && req.method === 'POST') return searchObjects(req, state, search[1] as ObjectType);
+  const list = /^\/crm\/v3\/objects\/(contacts|companies|deals)$/.exec(req.path);
+  if (list && req.method === 'GET') return listObjects(req, state, list[1] as ObjectType);
   if (req.path === '/crm/v3/pipelines/deals' && req.method === 'GET') {
     if (!state.scopes.includes('deals')) return missingScope('deals');
     return limited(state, 200, { results: state.pipelines });
@@ -241,6 +248,44 @@ function searchObjects(req: MockRequest, state: HubspotMockState, type: ObjectTy
     total: ordered.length,
     results,
     ...(nextAfter < ordered.length ? { paging: { next: { after: String(nextAfter) } } } : {}),
+  });
+}
+
+/**
+ * The list endpoint: records in id order, live ones or (with `archived=true`) only deleted ones.
+ * The cursor is opaque to clients; here it is the id of the next record. The wording of the
+ * limit error is not documented.
+ */
+function listObjects(req: MockRequest, state: HubspotMockState, type: ObjectType): MockResponse {
+  if (!state.scopes.includes(type)) return missingScope(type);
+  const limit = req.query.limit === undefined ? 10 : Number(req.query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT)
+    return limited(state, 400, {
+      status: 'error',
+      message: `limit must be between 1 and ${MAX_LIST_LIMIT}`,
+      correlationId: correlation(),
+      category: 'VALIDATION_ERROR',
+    });
+  const archived = req.query.archived === 'true';
+  const from = req.query.after === undefined ? 0 : Number(req.query.after);
+  const ordered = state.objects[type]
+    .filter((r) => r.archived === archived && Number(r.id) >= from)
+    .sort((a, b) => Number(a.id) - Number(b.id));
+  const wanted = req.query.properties ? req.query.properties.split(',') : [];
+  const results = ordered.slice(0, limit).map((r) => project(r, type, wanted));
+  const next = ordered[limit];
+  return limited(state, 200, {
+    results,
+    ...(next
+      ? {
+          paging: {
+            next: {
+              after: next.id,
+              link: `https://api.hubapi.com/crm/v3/objects/${type}?archived=${archived}&limit=${limit}&after=${next.id}`,
+            },
+          },
+        }
+      : {}),
   });
 }
 

@@ -3,7 +3,7 @@ import { hubspot } from '../../../connectors/hubspot/spec';
 import { packagesFor } from '../../../connectors/packages';
 import { checkPackage } from '../github/package-checks';
 import { runPackage } from '../github/run-models';
-import { hubspotTables } from './fixture';
+import { archivedDeals, hubspotTables } from './fixture';
 
 /**
  * The HubSpot package's models, run by the add-on's model runner on the fixture in fixture.ts
@@ -97,6 +97,40 @@ describe('HubSpot package models', () => {
       { month: month('2024-01'), new_contacts: 4 },
       { month: month('2024-02'), new_contacts: 5 },
     ]);
+  });
+});
+
+describe('HubSpot package and deleted records', () => {
+  // The same account after D16, D17 and C10 are restored: only D90 is left in the recycle bin.
+  const restored = runPackage(hubspotPackage, {
+    ...hubspotTables,
+    hubspot_archived_deals: archivedDeals.filter((r) => r.id === '90'),
+    hubspot_archived_contacts: [{ id: '9999', archivedAt: new Date('2024-01-01T00:00:00Z') }],
+  });
+
+  it('leaves a deleted open deal out of the open pipeline although its row is still synced', () => {
+    // D16 (Contract Sent, 20,000) is deleted: the open pipeline stays at 22,000 over 5 deals
+    // (above); restored, it adds 20,000 and 20,000 × 0.9 = 18,000 weighted.
+    expect(out.hubspot_deal_facts.map((r) => r.deal)).not.toContain('D16');
+    expect(restored.hubspot_pipeline_summary).toEqual([
+      { open_deals: 6, open_pipeline: 42000, weighted_pipeline: 30200 },
+    ]);
+  });
+
+  it('leaves a deleted won deal out of deals won, the win rate and the average deal size', () => {
+    // D17 (won Feb 5, 11,000) is deleted: February stays 3 won of 5 (above). Restored:
+    // 4 won (24,000 over 3 with an amount) of 6: win rate 0.6667, average 8,000.
+    const feb = restored.hubspot_deals_closed_monthly.find((r) => (r.month as Date).getUTCMonth() === 1);
+    expect(feb).toMatchObject({ won_deals: 4, won_amount: 24000, win_rate: 0.6667, avg_deal_size: 8000 });
+  });
+
+  it('leaves a deleted contact out of new contacts, and counts it again once restored', () => {
+    // C10 (Feb 20, organic search) is deleted: February has 5 new contacts (above); restored, 6.
+    expect(restored.hubspot_contacts_monthly.map((r) => r.new_contacts)).toEqual([4, 6]);
+    const organicFeb = restored.hubspot_contacts_by_source_monthly.find(
+      (r) => (r.month as Date).getUTCMonth() === 1 && r.source === 'Organic search',
+    );
+    expect(organicFeb?.contacts).toBe(2);
   });
 });
 

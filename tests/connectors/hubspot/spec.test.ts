@@ -1,9 +1,15 @@
 import { findConnector } from '../../../connectors';
-import { crmRecordMapper, mapStage, searchBody, selectStages } from '../../../connectors/hubspot/hooks';
+import {
+  archivedRecord,
+  crmRecordMapper,
+  mapStage,
+  searchBody,
+  selectStages,
+} from '../../../connectors/hubspot/hooks';
 import { hubspot } from '../../../connectors/hubspot/spec';
 import { buildManifest } from '../../../scripts/manifest';
 import { checkConnectorSpec } from '../github/spec-checks';
-import { companyJson, contactJson, dealJson, salesPipeline } from './hubspot-shapes';
+import { archive, companyJson, contactJson, dealJson, salesPipeline } from './hubspot-shapes';
 
 describe('HubSpot connector spec', () => {
   checkConnectorSpec(hubspot);
@@ -56,6 +62,28 @@ describe('HubSpot connector spec', () => {
       for (const column of stream.columns.filter((c) => c.name !== 'id' && c.name !== 'archived'))
         expect(Object.keys(raw.properties)).toContain(column.name);
     }
+  });
+
+  it('lists the recycle bin of each object in full every sync, with archived=true', () => {
+    const bins = hubspot.streams.filter((s) => s.name.startsWith('archived_'));
+    expect(bins.map((s) => [s.name, s.method ?? 'GET', s.path, s.params, s.incremental])).toEqual(
+      ['contacts', 'companies', 'deals'].map((type) => [
+        `archived_${type}`,
+        'GET',
+        `/crm/v3/objects/${type}`,
+        { archived: true },
+        undefined,
+      ]),
+    );
+  });
+
+  it('keeps only the id and the deletion time of a deleted record', () => {
+    const deal = dealJson({ id: 3, name: 'Big', amount: 10, stage: 'closedwon', created: '2024-01-01' });
+    archive(deal, '2024-02-01T10:00');
+    const stream = hubspot.streams.find((s) => s.name === 'archived_deals');
+    const row = archivedRecord(deal);
+    expect(row).toEqual({ id: '3', archivedAt: '2024-02-01T10:00:00.000Z' });
+    expect(Object.keys(row)).toEqual(stream?.columns.map((c) => c.name));
   });
 
   it('turns each stage of each pipeline into one row with its pipeline', () => {

@@ -6,7 +6,16 @@ import type { TapdashError } from '../../../src/shared/errors';
 import { testConnection } from '../../../src/sync/test-connection';
 import type { MockRequest } from '../../support/mock-server';
 import { startRig } from '../github/sync-harness';
-import { companyJson, contactJson, dealJson, hsTime, partnerPipeline, salesPipeline } from './hubspot-shapes';
+import {
+  archive,
+  companyJson,
+  contactJson,
+  dealJson,
+  hsTime,
+  partnerPipeline,
+  restore,
+  salesPipeline,
+} from './hubspot-shapes';
 import { type HubspotFault, type HubspotMockState, hubspotState } from './mock-hubspot';
 
 /**
@@ -23,9 +32,12 @@ const at = (base: string, hours: number) =>
 const SOURCES = ['ORGANIC_SEARCH', 'PAID_SEARCH', 'DIRECT_TRAFFIC', 'OFFLINE', null];
 const STAGES = ['appointmentscheduled', 'contractsent', 'closedwon', 'closedlost'];
 
-/** 250 contacts (3 pages), 30 companies, 120 deals (2 pages), two pipelines. */
+/**
+ * 250 contacts (3 pages), 30 companies, 120 deals (2 pages), two pipelines; and in the recycle
+ * bin one contact, one company and one deal, deleted before the first sync.
+ */
 function account(): HubspotMockState {
-  return hubspotState({
+  const state = hubspotState({
     objects: {
       contacts: Array.from({ length: 250 }, (_, i) =>
         contactJson({
@@ -53,6 +65,16 @@ function account(): HubspotMockState {
     },
     pipelines: [salesPipeline(), partnerPipeline()],
   });
+  const deleted = [
+    contactJson({ id: 1900, email: 'gone@example.com', created: '2023-12-01' }),
+    companyJson({ id: 5900, name: 'Gone Inc', created: '2023-12-01' }),
+    dealJson({ id: 9900, name: 'Gone', amount: 99_000, stage: 'contractsent', created: '2023-12-01' }),
+  ];
+  for (const r of deleted) archive(r, '2023-12-15T10:00');
+  state.objects.contacts.push(deleted[0]);
+  state.objects.companies.push(deleted[1]);
+  state.objects.deals.push(deleted[2]);
+  return state;
 }
 
 async function rigWith(state: HubspotMockState, token = state.token) {
@@ -85,6 +107,21 @@ describe('HubSpot sync, first run', () => {
     expect(new Set(ids('hubspot_companies')).size).toBe(30);
     expect(new Set(ids('hubspot_deals')).size).toBe(120);
     expect(rig.rows('hubspot_deal_stages')).toHaveLength(7 + 4);
+    expect(rig.rows('hubspot_archived_deals')).toEqual([
+      { id: '9900', archivedAt: new Date('2023-12-15T10:00:00Z') },
+    ]);
+    expect(ids('hubspot_archived_contacts')).toEqual(['1900']);
+    expect(ids('hubspot_archived_companies')).toEqual(['5900']);
+  });
+
+  it('lists each recycle bin once, 100 a page, through the list endpoint with archived=true', () => {
+    const lists = requests.filter((r) => r.method === 'GET' && r.path.startsWith('/crm/v3/objects/'));
+    expect(lists.map((r) => [r.path, r.query])).toEqual(
+      ['contacts', 'companies', 'deals'].map((type) => [
+        `/crm/v3/objects/${type}`,
+        { archived: 'true', limit: '100' },
+      ]),
+    );
   });
 
   it('writes exactly the declared columns, in order, with properties under their own names', () => {
@@ -211,6 +248,93 @@ describe('HubSpot incremental sync', () => {
       const contacts = rig.rows('hubspot_contacts');
       expect(contacts).toHaveLength(250);
       expect(contacts.find((r) => r.id === '1011')?.lifecyclestage).toBe('customer');
+    } finally {
+      await rig.close();
+    }
+  });
+});
+
+describe('HubSpot deleted records', () => {
+  const openPipeline = (rig: Awaited<ReturnType<typeof rigWith>>) => {
+    rig.emu.run((gas) => refreshModels(gas, { packages: [hubspotPackage] }));
+    return rig.rows('HubSpot pipeline')[0];
+  };
+  const closedDeals = (rig: Awaited<ReturnType<typeof rigWith>>) =>
+    rig.rows('HubSpot deals won and lost by month').map((r) => [r.won_deals, r.lost_deals]);
+
+  it('drops a deal deleted between two syncs from open pipeline and won/lost, and restores it', async () => {
+    const rig = await rigWith(account());
+    try {
+      rig.sync();
+      expect(openPipeline(rig)).toEqual({ open_deals: 60, open_pipeline: 95_100, weighted_pipeline: 52_410 });
+      const closedBefore = closedDeals(rig);
+
+      // An hour later, deal 9001 (Appointment Scheduled, 1,000) and 9003 (won Jan 20, 1,020)
+      // are deleted in HubSpot.
+      rig.emu.clock.advance(HOUR);
+      const later = await rig.api.getState();
+      archive(later.objects.deals[0], '2024-03-01T12:30');
+      archive(later.objects.deals[2], '2024-03-01T12:31');
+      await rig.api.setState(later);
+      expect(rig.sync().errors).toEqual([]);
+
+      // Their rows stay (search never returns a deleted record), the recycle bin lists them...
+      expect(rig.rows('hubspot_deals')).toHaveLength(120);
+      expect(rig.rows('hubspot_archived_deals').map((r) => r.id)).toEqual(['9001', '9003', '9900']);
+      // ...and the metrics leave them out: 1,000 less open (200 weighted), one won deal less.
+      expect(openPipeline(rig)).toEqual({ open_deals: 59, open_pipeline: 94_100, weighted_pipeline: 52_210 });
+      const closedAfter = closedDeals(rig);
+      expect(closedAfter.reduce((n, [won]) => n + Number(won), 0)).toBe(
+        closedBefore.reduce((n, [won]) => n + Number(won), 0) - 1,
+      );
+      expect(closedAfter.reduce((n, [, lost]) => n + Number(lost), 0)).toBe(30);
+
+      // Restored an hour later: it leaves the recycle bin and counts again.
+      rig.emu.clock.advance(HOUR);
+      const restored = await rig.api.getState();
+      restore(restored.objects.deals[0], '2024-03-01T13:30', 'hs_lastmodifieddate');
+      await rig.api.setState(restored);
+      expect(rig.sync().errors).toEqual([]);
+      expect(rig.rows('hubspot_archived_deals').map((r) => r.id)).toEqual(['9003', '9900']);
+      expect(openPipeline(rig)).toEqual({ open_deals: 60, open_pipeline: 95_100, weighted_pipeline: 52_410 });
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('keeps every deal in the metrics when the recycle bins are empty', async () => {
+    const state = account();
+    for (const type of ['contacts', 'companies', 'deals'] as const)
+      state.objects[type] = state.objects[type].filter((r) => !r.archived);
+    const rig = await rigWith(state);
+    try {
+      expect(rig.sync().errors).toEqual([]);
+      expect(rig.tabNames()).toContain('hubspot_archived_deals');
+      expect(rig.rows('hubspot_archived_deals')).toEqual([]);
+      expect(openPipeline(rig)).toEqual({ open_deals: 60, open_pipeline: 95_100, weighted_pipeline: 52_410 });
+      expect(rig.rows('HubSpot new contacts by month').map((r) => r.new_contacts)).toEqual([250]);
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('pages a recycle bin of 250 deleted contacts with after, and lists each once', async () => {
+    const state = account();
+    for (let i = 0; i < 250; i++) {
+      const r = contactJson({ id: 3000 + i, email: `d${i}@example.com`, created: '2023-11-01' });
+      archive(r, '2024-02-01');
+      state.objects.contacts.push(r);
+    }
+    const rig = await rigWith(state);
+    try {
+      expect(rig.sync().errors).toEqual([]);
+      const ids = rig.rows('hubspot_archived_contacts').map((r) => r.id);
+      expect(ids).toHaveLength(251);
+      expect(new Set(ids).size).toBe(251);
+      const lists = (await rig.api.requests()).filter((r) => r.path === '/crm/v3/objects/contacts');
+      expect(lists.map((r) => r.query.after)).toEqual([undefined, '3099', '3199']);
+      // Search never returns a deleted contact, so none reaches the contacts tab.
+      expect(rig.rows('hubspot_contacts')).toHaveLength(250);
     } finally {
       await rig.close();
     }
@@ -391,7 +515,7 @@ describe('HubSpot sync failures', () => {
       const contacts = progress.streams.find((s) => s.stream === 'contacts');
       expect(contacts?.status).toBe('failed');
       expect(contacts?.error?.message).toContain('not JSON');
-      expect(progress.streams.filter((s) => s.status === 'done')).toHaveLength(3);
+      expect(progress.streams.filter((s) => s.status === 'done')).toHaveLength(6);
       rig.emu.clock.advance(HOUR);
       expect(rig.sync().errors).toEqual([]);
       expect(rig.rows('hubspot_contacts')).toHaveLength(250);
