@@ -13,7 +13,7 @@ import { SyncProgressView } from '../sources/SyncProgress';
 import '../sources/sources.css';
 import { useSyncRun } from '../sources/use-sync-run';
 import { Button } from '../ui/Button';
-import { ErrorNotice } from '../ui/ErrorNotice';
+import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { asErrorInfo } from '../ui/use-call';
 
 type Mode =
@@ -36,6 +36,7 @@ export function SourcesPanel() {
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
   const [now, setNow] = useState(Date.now());
+  const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   async function load(): Promise<ConnectionSummary[] | null> {
@@ -72,6 +73,18 @@ export function SourcesPanel() {
     void sync.start(connectionId).then(() => load());
   }
 
+  /** A removed source's tiles and charts leave the Dashboard at once, not at the next schedule. */
+  async function rebuildWithout(label: string) {
+    setNotice(`Removed ${label}. Updating the Dashboard…`);
+    try {
+      await call('refreshNow');
+      setNotice(`Removed ${label}. The Dashboard is up to date.`);
+    } catch (e) {
+      setNotice(null);
+      setError(asErrorInfo(e));
+    }
+  }
+
   function back() {
     sync.reset();
     setMode({ kind: 'list' });
@@ -96,6 +109,7 @@ export function SourcesPanel() {
         {title}
       </h2>
       <ErrorNotice error={error} testId="sources-error" />
+      {mode.kind === 'list' && <SuccessNotice text={notice} testId="sources-notice" />}
       {!connections && !error && <p class="muted">Loading sources…</p>}
 
       {mode.kind === 'list' && connections && (
@@ -121,6 +135,7 @@ export function SourcesPanel() {
                   onRemoved={(id) => {
                     setConnections((all) => all?.filter((x) => x.id !== id) ?? null);
                     void load();
+                    void rebuildWithout(c.label);
                   }}
                 />
               ))}

@@ -78,6 +78,21 @@ describe('the Sources panel', () => {
     expect(tabNames(server)).toEqual(before);
   });
 
+  it('updates the Dashboard right after a removal, and says so', async () => {
+    const server = withSyncedDemo();
+    renderAs(server);
+    const card = await screen.findByTestId('connection-demo');
+    fireEvent.click(within(card).getByTestId('connection-remove'));
+    fireEvent.click(within(card).getByTestId('remove-confirm-button'));
+    await waitFor(() =>
+      expect(screen.getByTestId('sources-notice').textContent).toBe(
+        'Removed Demo data. The Dashboard is up to date.',
+      ),
+    );
+    const names = server.calls.map((c) => c.name);
+    expect(names.indexOf('refreshNow')).toBeGreaterThan(names.indexOf('removeConnection'));
+  });
+
   it('deletes only the hidden data tabs when the user chooses to, keeping summary tabs and the Dashboard', async () => {
     const server = withSyncedDemo();
     expect(tabNames(server)).toEqual(expect.arrayContaining(['demo_customers', 'Dashboard', 'Demo · MRR']));
