@@ -11,12 +11,18 @@ export function fitToSidebar(spec: Record<string, unknown>): Record<string, unkn
   const composite = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((k) => k in spec);
   // The panel shows the title above the chart; inside a 236 px drawing it would crowd the plot.
   const { title: _title, ...rest } = spec;
-  if (composite) return { ...rest, autosize: { type: 'pad' } };
+  // Legends go under the plot: beside it they would take half of the 236 px.
+  const config = {
+    ...(spec.config as Record<string, unknown> | undefined),
+    legend: { orient: 'bottom', direction: 'horizontal', columns: 2, labelLimit: 100 },
+  };
+  if (composite) return { ...rest, config, autosize: { type: 'pad' } };
   return {
     ...rest,
+    config,
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
-    autosize: { type: 'fit', contains: 'padding' },
+    autosize: { type: 'fit-x', contains: 'padding' },
   };
 }
 

@@ -16,7 +16,7 @@ export function LayoutEditor(props: Props) {
   const [tiles, setTiles] = useState(props.tiles);
   const [charts, setCharts] = useState(props.charts);
   const [saved, setSaved] = useState<string | null>(null);
-  const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; dir: 'up' | 'down' } | null>(null);
+  const [focusAfterMove, setFocusAfterMove] = useState<{ key: string; dir: 'up' | 'down' } | null>(null);
   const save = useCall(() => call('saveDashboardConfig', toConfig(tiles, charts)));
 
   useEffect(() => setTiles(props.tiles), [props.tiles]);
@@ -25,48 +25,52 @@ export function LayoutEditor(props: Props) {
   // Keeps the keyboard user's place: the focused button follows the item it moved.
   useEffect(() => {
     if (!focusAfterMove) return;
-    const { id, dir } = focusAfterMove;
-    const same = document.getElementById(`move-${dir}-${id}`) as HTMLButtonElement | null;
-    const other = document.getElementById(`move-${dir === 'up' ? 'down' : 'up'}-${id}`);
+    const { key, dir } = focusAfterMove;
+    const same = document.getElementById(`move-${dir}-${key}`) as HTMLButtonElement | null;
+    const other = document.getElementById(`move-${dir === 'up' ? 'down' : 'up'}-${key}`);
     (same && !same.disabled ? same : other)?.focus();
     setFocusAfterMove(null);
   }, [focusAfterMove]);
 
   const list = (kind: 'tiles' | 'charts', items: LayoutItem[], set: (next: LayoutItem[]) => void) => (
     <ul class="list layout-list" data-testid={`layout-${kind}`}>
-      {items.map((item, i) => (
-        <li key={item.id} class="row" data-testid={`layout-item-${item.id}`}>
-          <input
-            type="checkbox"
-            id={`show-${item.id}`}
-            checked={item.shown}
-            onChange={() => {
-              setSaved(null);
-              set(toggle(items, item.id));
-            }}
-          />
-          <label class="grow" for={`show-${item.id}`} title={item.label}>
-            {item.label}
-          </label>
-          {(['up', 'down'] as const).map((dir) => (
-            <button
-              type="button"
-              key={dir}
-              id={`move-${dir}-${item.id}`}
-              class="small icon"
-              aria-label={`Move ${item.label} ${dir}`}
-              disabled={dir === 'up' ? i === 0 : i === items.length - 1}
-              onClick={() => {
+      {items.map((item, i) => {
+        // A tile and a chart may share an id (demo_mrr): element ids carry the kind.
+        const key = `${kind === 'tiles' ? 'tile' : 'chart'}-${item.id}`;
+        return (
+          <li key={item.id} class="row" data-testid={`layout-item-${key}`}>
+            <input
+              type="checkbox"
+              id={`show-${key}`}
+              checked={item.shown}
+              onChange={() => {
                 setSaved(null);
-                set(move(items, item.id, dir === 'up' ? -1 : 1));
-                setFocusAfterMove({ id: item.id, dir });
+                set(toggle(items, item.id));
               }}
-            >
-              {dir === 'up' ? '↑' : '↓'}
-            </button>
-          ))}
-        </li>
-      ))}
+            />
+            <label class="grow" for={`show-${key}`} title={item.label}>
+              {item.label}
+            </label>
+            {(['up', 'down'] as const).map((dir) => (
+              <button
+                type="button"
+                key={dir}
+                id={`move-${dir}-${key}`}
+                class="small icon"
+                aria-label={`Move ${item.label} ${dir}`}
+                disabled={dir === 'up' ? i === 0 : i === items.length - 1}
+                onClick={() => {
+                  setSaved(null);
+                  set(move(items, item.id, dir === 'up' ? -1 : 1));
+                  setFocusAfterMove({ key, dir });
+                }}
+              >
+                {dir === 'up' ? '↑' : '↓'}
+              </button>
+            ))}
+          </li>
+        );
+      })}
     </ul>
   );
 
