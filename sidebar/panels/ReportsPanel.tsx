@@ -22,7 +22,8 @@ export function ReportsPanel() {
     const got = await load.run();
     if (!got) return;
     setTables(got[0]);
-    setModels(got[1]);
+    // The founder's own reports first: those are the ones they came to look at or change.
+    setModels([...got[1].filter((m) => m.origin === 'user'), ...got[1].filter((m) => m.origin !== 'user')]);
   };
   useEffect(() => {
     void reload();
