@@ -7,7 +7,7 @@ import { Field } from '../ui/Field';
 import { useCall } from '../ui/use-call';
 
 /** Import: a file (or pasted JSON) checked in full; nothing changes unless all of it is valid. */
-export function ImportConfig() {
+export function ImportConfig({ onImported }: { onImported(): void }) {
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -55,7 +55,9 @@ export function ImportConfig() {
           busyLabel="Importing…"
           onClick={async () => {
             const r = await importing.run(text);
-            if (r) setResult(r);
+            if (!r) return;
+            setResult(r);
+            if (r.ok) onImported();
           }}
         >
           {fileName ? `Import ${fileName}` : 'Import'}

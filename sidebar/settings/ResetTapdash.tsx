@@ -10,7 +10,7 @@ import { useCall } from '../ui/use-call';
 const WORD = 'RESET';
 
 /** Reset: removes Tapdash's setup after a typed confirmation; tabs only when ticked. */
-export function ResetTapdash() {
+export function ResetTapdash({ onReset }: { onReset(): void }) {
   const [typed, setTyped] = useState('');
   const [deleteTabs, setDeleteTabs] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -68,6 +68,7 @@ export function ResetTapdash() {
             if (!r) return;
             setTyped('');
             setDone(summary(r));
+            onReset();
           }}
         >
           Reset Tapdash

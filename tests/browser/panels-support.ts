@@ -92,3 +92,12 @@ export async function sidebarScreenshot(page: Page, name: string): Promise<void>
   await page.locator('[data-testid="sidebar"]').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
   await page.setViewportSize(before);
 }
+
+/** Waits until `check` holds (the sidebar updates after a server round trip). */
+export async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${check.toString()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { openPanels, type PanelSession, sidebarOverflow, sidebarScreenshot } from './panels-support';
+import { openPanels, type PanelSession, sidebarOverflow, sidebarScreenshot, until } from './panels-support';
 
 type Config = Record<string, unknown> & { exportedAt: string };
 
@@ -61,6 +61,8 @@ describe('the Settings view', () => {
     await panel.getByTestId('import-run').click();
     await panel.getByTestId('import-done').waitFor();
     expect(await panel.getByTestId('import-done').textContent()).toContain('Imported 2 sources');
+    // The currency box shows the imported value.
+    await until(async () => (await panel.getByTestId('currency').inputValue()) === 'USD');
     const after = await current();
     expect(after).toEqual({ ...JSON.parse(exported.text), exportedAt: '' });
   });
