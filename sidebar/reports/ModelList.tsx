@@ -11,11 +11,11 @@ interface Props {
   onChanged(): void;
 }
 
-const STATUS: Record<string, { label: string; pill: string }> = {
-  ok: { label: 'ok', pill: 'healthy' },
-  failed: { label: 'failed', pill: 'failing' },
-  skipped: { label: 'waiting', pill: 'stale' },
-  none: { label: 'not run yet', pill: 'paused' },
+const STATUS: Record<string, string> = {
+  ok: 'ok',
+  failed: 'failed',
+  skipped: 'waiting',
+  none: 'not run yet',
 };
 
 /** "2026-03-05T14:07:00.000Z" → "2026-03-05 14:07" (the browser's own time). */
@@ -37,14 +37,14 @@ export function ModelList({ models, onEdit, onChanged }: Props) {
       <ErrorNotice error={del.error} />
       <ul class="list" aria-label="Models" data-testid="model-list">
         {models.map((m) => {
-          const status = STATUS[m.lastRun?.status ?? 'none'];
+          const status = m.lastRun?.status ?? 'none';
           return (
             <li key={m.name} data-testid={`model-${m.name}`}>
               <div class="row">
                 <strong class="grow" title={m.label}>
                   {m.label}
                 </strong>
-                <span class={`pill ${status.pill}`}>{status.label}</span>
+                <span class={`pill model-status ${status}`}>{STATUS[status]}</span>
               </div>
               <p class="small-text muted">
                 {m.origin === 'user' ? 'Your report' : 'Built in'}

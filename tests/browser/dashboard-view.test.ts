@@ -1,4 +1,10 @@
-import { openPanels, type PanelSession, sidebarOverflow, sidebarScreenshot } from './panels-support';
+import {
+  openPanels,
+  type PanelSession,
+  seriousA11yProblems,
+  sidebarOverflow,
+  sidebarScreenshot,
+} from './panels-support';
 
 describe('the Dashboard view in the sidebar', () => {
   let s: PanelSession;
@@ -20,6 +26,7 @@ describe('the Dashboard view in the sidebar', () => {
     expect(await tiles.first().locator('.tile-value').textContent()).not.toBe('—');
     expect(await sidebarOverflow(s.page)).toBe(0);
     await sidebarScreenshot(s.page, 'sidebar-dashboard');
+    expect(await seriousA11yProblems(s.page)).toEqual([]);
   });
 
   it('hides a chart and moves another with the keyboard, and the saved layout says so', async () => {

@@ -3,7 +3,7 @@
  * connected, synced and refreshed through the playground's /api/run (the same server functions
  * the sidebar calls), then the page open with the sidebar on a given tab.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -100,4 +100,26 @@ export async function until(check: () => Promise<boolean>, timeoutMs = 10_000): 
     if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${check.toString()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** axe-core's serious and critical findings in the sidebar, as "rule: target" lines. */
+export async function seriousA11yProblems(page: Page): Promise<string[]> {
+  const frame = page.frames().find((f) => f.url().endsWith('/sidebar'));
+  if (!frame) throw new Error('The sidebar frame is missing');
+  // Judge the resting look: a hovered button has a lighter background.
+  await page.mouse.move(0, 0);
+  await frame.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const violations = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`));
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: Array<{ target: string[]; failureSummary?: string }>;
 }

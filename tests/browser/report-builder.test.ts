@@ -1,4 +1,10 @@
-import { openPanels, type PanelSession, sidebarOverflow, sidebarScreenshot } from './panels-support';
+import {
+  openPanels,
+  type PanelSession,
+  seriousA11yProblems,
+  sidebarOverflow,
+  sidebarScreenshot,
+} from './panels-support';
 
 interface SheetView {
   totalRows: number;
@@ -54,6 +60,7 @@ describe('the report builder in the sidebar', () => {
     await s.sidebar.getByTestId('model-customers_by_year').filter({ hasText: 'Your report' }).waitFor();
     expect(await sidebarOverflow(s.page)).toBe(0);
     await sidebarScreenshot(s.page, 'sidebar-report-builder');
+    expect(await seriousA11yProblems(s.page)).toEqual([]);
   });
 
   it('explains what is wrong in words and will not save until it is fixed', async () => {
@@ -82,5 +89,16 @@ describe('the report builder in the sidebar', () => {
     const error = editor.getByTestId('sql-error');
     await error.waitFor();
     expect(await error.textContent()).not.toMatch(/at .*\.ts|Error:/);
+  });
+
+  it('deletes a saved report after asking, keeping its tab', async () => {
+    const item = s.sidebar.getByTestId('model-customers_by_year');
+    await item.getByRole('button', { name: 'Delete Customers by year' }).click();
+    expect(await item.textContent()).toContain('its tab stays');
+    await item.getByTestId('confirm-delete-customers_by_year').click();
+    await item.waitFor({ state: 'detached' });
+    const models = await s.run<Array<{ name: string }>>('listModels');
+    expect(models.map((m) => m.name)).not.toContain('customers_by_year');
+    expect(await sheet('Customers by year')).not.toBeNull();
   });
 });

@@ -1,4 +1,10 @@
-import { openPanels, type PanelSession, sidebarOverflow, sidebarScreenshot } from './panels-support';
+import {
+  openPanels,
+  type PanelSession,
+  seriousA11yProblems,
+  sidebarOverflow,
+  sidebarScreenshot,
+} from './panels-support';
 
 interface ScheduleView {
   settings: {
@@ -55,6 +61,7 @@ describe('the Schedule & alerts view', () => {
     await panel.getByTestId('schedule-owner').filter({ hasText: 'It runs as you' }).waitFor();
     expect(await sidebarOverflow(s.page)).toBe(0);
     await sidebarScreenshot(s.page, 'sidebar-schedule');
+    expect(await seriousA11yProblems(s.page)).toEqual([]);
   });
 
   it('turns the schedule off, which removes the trigger', async () => {

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { openPanels, type PanelSession, sidebarOverflow, sidebarScreenshot, until } from './panels-support';
+import {
+  openPanels,
+  type PanelSession,
+  seriousA11yProblems,
+  sidebarOverflow,
+  sidebarScreenshot,
+  until,
+} from './panels-support';
 
 type Config = Record<string, unknown> & { exportedAt: string };
 
@@ -47,6 +54,7 @@ describe('the Settings view', () => {
     expect(await panel.getByTestId('export-text').inputValue()).toBe(text);
     expect(await sidebarOverflow(s.page)).toBe(0);
     await sidebarScreenshot(s.page, 'sidebar-settings-export');
+    expect(await seriousA11yProblems(s.page)).toEqual([]);
   });
 
   it('imports the exported file back, restoring what was changed since (round trip)', async () => {
