@@ -22,6 +22,8 @@ import { useDebouncedPreview } from './use-debounced-preview';
 
 interface Props {
   tables: ReportTable[];
+  /** Names of the founder's saved reports: saving under one of them replaces it. */
+  saved: string[];
   /** A saved report opened for editing. */
   initial?: { form: ReportForm; title: string };
   /** Called after a save with the new tab's name and row count. */
@@ -29,7 +31,7 @@ interface Props {
 }
 
 /** The no-SQL report builder: pick, preview live, save as a summary tab. */
-export function ReportBuilder({ tables, initial, onSaved }: Props) {
+export function ReportBuilder({ tables, saved: savedNames, initial, onSaved }: Props) {
   const [form, setForm] = useState<ReportForm>(initial?.form ?? emptyForm(tables[0]?.name ?? ''));
   const [title, setTitle] = useState(initial?.title ?? '');
   const [saved, setSaved] = useState<string | null>(null);
