@@ -318,7 +318,11 @@ export function ReportBuilder({ tables, saved: savedNames, initial, onSaved }: P
         id="report-title"
         label="Report name"
         help={
-          name ? `Saved as the tab “${title.trim()}” (model ${name}).` : 'It becomes the name of its tab.'
+          !name
+            ? 'It becomes the name of its tab.'
+            : savedNames.includes(name)
+              ? `Replaces your saved report ${name} and its tab “${title.trim()}”.`
+              : `Saved as the tab “${title.trim()}” (model ${name}).`
         }
         error={titleProblem}
       >
