@@ -227,3 +227,14 @@ function invalid(message: string, where: string): TapdashError {
     where,
   });
 }
+
+/**
+ * Stores a connection's settings as given, without secrets: an imported configuration, whose
+ * keys each user enters afterwards (src/settings/config-import.ts validates it first).
+ */
+export function writeImportedConnection(gas: Gas, conn: Connection): void {
+  gas.PropertiesService.getDocumentProperties().setProperty(
+    CONNECTION_PREFIX + conn.id,
+    JSON.stringify(conn),
+  );
+}

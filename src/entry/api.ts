@@ -14,6 +14,8 @@ import {
   loadDashboardConfig,
   saveDashboardConfig,
 } from '../dashboard/dashboard-config';
+import { type DashboardItems, dashboardItems } from '../dashboard/dashboard-items';
+import { type SidebarChart, sidebarCharts } from '../dashboard/sidebar-charts';
 import {
   deleteReport,
   listModels,
@@ -31,8 +33,14 @@ import type { RefreshResult } from '../model/refresh';
 import type { ReportDefinition } from '../model/report-builder';
 import type { UserModel } from '../model/user-models';
 import type { Gas } from '../platform/gas';
-import { type RefreshSummary, refreshAll } from '../schedule/refresh-all';
+import { DEFAULT_CATALOG } from '../schedule/catalog';
+import { installedPackages, type RefreshSummary, refreshAll } from '../schedule/refresh-all';
 import { getScheduleView, type ScheduleView, saveScheduleSettings } from '../schedule/schedule-api';
+import { exportConfig } from '../settings/config-export';
+import type { TapdashConfigFile } from '../settings/config-file';
+import { type ImportResult, importConfig } from '../settings/config-import';
+import { loadCurrency, saveCurrency } from '../settings/currency';
+import { type ResetInput, type ResetResult, resetTapdash } from '../settings/reset';
 import { findConnectorIn, runSyncChunk as runChunk, type SyncProgress } from '../sync/engine';
 import { SyncStateStore } from '../sync/state';
 import { type ConnectionSummary, summarizeConnections } from '../sync/status';
@@ -191,6 +199,41 @@ export const sidebarApi = {
   /** Saves which tiles and charts the Dashboard shows; the next rebuild lays them out. */
   saveDashboardConfig(gas: Gas, config: DashboardConfig): DashboardConfig {
     return saveDashboardConfig(gas, config);
+  },
+
+  /** The Dashboard's charts with their rows inlined, for vega-embed in the sidebar, and where each is drawn. */
+  sidebarCharts(gas: Gas): SidebarChart[] {
+    return sidebarCharts(gas, installedPackages(gas));
+  },
+
+  /** Every tile (with its latest value) and chart the Dashboard can show, shown or hidden, in order. */
+  dashboardItems(gas: Gas): DashboardItems {
+    return dashboardItems(gas, installedPackages(gas));
+  },
+
+  /** The spreadsheet's time zone and the account's currency, for the Settings view. */
+  getSettings(gas: Gas): { timeZone: string; currency: string } {
+    return { timeZone: gas.SpreadsheetApp.getActive().getSpreadsheetTimeZone(), currency: loadCurrency(gas) };
+  },
+
+  /** Sets the currency money columns and tiles are shown in (from the next refresh). */
+  saveCurrency(gas: Gas, code: string): string {
+    return saveCurrency(gas, code);
+  },
+
+  /** The configuration as plain data, without secrets, for the JSON download. */
+  exportConfig(gas: Gas): TapdashConfigFile {
+    return exportConfig(gas, CONNECTORS);
+  },
+
+  /** Imports an exported configuration: all of it when valid, nothing otherwise (problems listed). */
+  importConfig(gas: Gas, text: string): ImportResult {
+    return importConfig(gas, text, DEFAULT_CATALOG);
+  },
+
+  /** Removes Tapdash's settings, connections and schedule; data tabs only when asked. */
+  resetTapdash(gas: Gas, input: ResetInput): ResetResult {
+    return resetTapdash(gas, input, DEFAULT_CATALOG);
   },
 
   /** What the Google Sheets source's "Choose from Drive" button needs to open the Google Picker. */

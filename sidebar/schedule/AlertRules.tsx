@@ -1,0 +1,94 @@
+import { useState } from 'preact/hooks';
+import type { AlertRule } from '../../src/schedule/alerts';
+import { Button } from '../ui/Button';
+import { describedBy, Field } from '../ui/Field';
+import { type AlertKind, alertOf, describeAlert } from './schedule-form';
+
+interface Props {
+  rules: AlertRule[];
+  metrics: Array<{ id: string; label: string }>;
+  onChange(rules: AlertRule[]): void;
+}
+
+/** The alert rules: the list with a remove button each, and a small form to add one. */
+export function AlertRules({ rules, metrics, onChange }: Props) {
+  const [metricId, setMetricId] = useState(metrics[0]?.id ?? '');
+  const [kind, setKind] = useState<AlertKind>('below');
+  const [amount, setAmount] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const label = (id: string) => metrics.find((m) => m.id === id)?.label ?? id;
+
+  if (metrics.length === 0)
+    return (
+      <p class="small-text muted" data-testid="alerts-none">
+        Alerts watch the Dashboard's key numbers; connect a source first.
+      </p>
+    );
+  return (
+    <div data-testid="alerts">
+      {rules.length === 0 ? (
+        <p class="small-text muted">No alerts yet.</p>
+      ) : (
+        <ul class="list" aria-label="Alert rules">
+          {rules.map((r) => (
+            <li key={r.id} class="row" data-testid="alert-rule">
+              <span class="grow">{describeAlert(r, label(r.metricId))}</span>
+              <Button
+                small
+                danger
+                label={`Remove the alert: ${describeAlert(r, label(r.metricId))}`}
+                onClick={() => onChange(rules.filter((x) => x.id !== r.id))}
+              >
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <fieldset class="add-alert">
+        <legend>Add an alert</legend>
+        <Field id="alert-metric" label="Metric">
+          <select id="alert-metric" value={metricId} onChange={(e) => setMetricId(e.currentTarget.value)}>
+            {metrics.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="alert-kind" label="When it">
+          <select id="alert-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as AlertKind)}>
+            <option value="below">goes below</option>
+            <option value="above">goes above</option>
+            <option value="change">changes by more than (%)</option>
+          </select>
+        </Field>
+        <Field id="alert-amount" label={kind === 'change' ? 'Percent' : 'Value'} error={problem}>
+          <input
+            id="alert-amount"
+            inputMode="decimal"
+            value={amount}
+            aria-invalid={problem ? 'true' : undefined}
+            aria-describedby={describedBy('alert-amount', null, problem)}
+            onInput={(e) => setAmount(e.currentTarget.value)}
+          />
+        </Field>
+        <Button
+          testId="add-alert"
+          onClick={() => {
+            const made = alertOf(metricId, kind, amount, `a${Date.now().toString(36)}${rules.length}`);
+            if ('problem' in made) {
+              setProblem(made.problem);
+              return;
+            }
+            setProblem(null);
+            setAmount('');
+            onChange([...rules, made.rule]);
+          }}
+        >
+          Add alert
+        </Button>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * The Dashboard's tiles and charts as the sidebar lists them: every one the installed packages
+ * offer, shown ones first in the saved order, then the hidden ones, with each tile's latest
+ * value so the sidebar can show it as a small card.
+ */
+import type { HeadlineMetric, MetricPackage } from '../model/model-spec';
+import type { Gas } from '../platform/gas';
+import { readMetrics } from '../schedule/metric-readings';
+import { loadCurrency } from '../settings/currency';
+import { loadDashboardConfig, resolveDashboard } from './dashboard-config';
+
+export interface TileItem {
+  id: string;
+  label: string;
+  shown: boolean;
+  /** The latest period's value, formatted ("$12,340"); null before the first refresh. */
+  value: string | null;
+  /** Change vs the previous period, worded as the Dashboard tab words it ("▲ 4.2%", "▼ 0.3 pts"). */
+  change?: string;
+  /** Whether the change is good news (a rise in MRR, a fall in churn). */
+  good?: boolean;
+}
+
+export interface ChartItem {
+  id: string;
+  title: string;
+  shown: boolean;
+}
+
+export interface DashboardItems {
+  tiles: TileItem[];
+  charts: ChartItem[];
+}
+
+export function dashboardItems(gas: Gas, packages: readonly MetricPackage[]): DashboardItems {
+  const config = loadDashboardConfig(gas);
+  const shown = resolveDashboard(config, packages);
+  const hidden = new Set(config?.hidden ?? []);
+  const ss = gas.SpreadsheetApp.getActive();
+  const readings = new Map(readMetrics(ss, packages, loadCurrency(gas)).map((r) => [r.id, r] as const));
+  const allMetrics = packages.flatMap((p) => p.metrics);
+  const allCharts = packages.flatMap((p) => p.charts);
+  const tiles = [...shown.metrics, ...allMetrics.filter((m) => hidden.has(m.id))].map((m): TileItem => {
+    const r = readings.get(m.id);
+    const item: TileItem = {
+      id: m.id,
+      label: m.label,
+      shown: !hidden.has(m.id),
+      value: r && r.value !== null ? r.display(r.value) : null,
+    };
+    if (r && r.value !== null && r.previous !== null) {
+      item.change = changeText(r.value, r.previous, m.format, r.display);
+      if (r.value !== r.previous) item.good = r.value > r.previous === (m.goodDirection === 'up');
+    }
+    return item;
+  });
+  const charts = [...shown.charts, ...allCharts.filter((c) => hidden.has(c.id))].map(
+    (c): ChartItem => ({ id: c.id, title: c.title, shown: !hidden.has(c.id) }),
+  );
+  return { tiles, charts };
+}
+
+/**
+ * The Dashboard tab's wording (kpi-tiles.ts): percent metrics change in points, a change from
+ * zero is an amount, anything else a relative change.
+ */
+export function changeText(
+  value: number,
+  previous: number,
+  format: HeadlineMetric['format'],
+  display: (v: number) => string,
+): string {
+  if (value === previous) return '■ no change';
+  const arrow = value > previous ? '▲' : '▼';
+  if (format === 'percent') return `${arrow} ${(Math.abs(value - previous) * 100).toFixed(1)} pts`;
+  if (previous === 0) return `${arrow} ${display(Math.abs(value - previous))}`;
+  return `${arrow} ${(Math.abs(value / previous - 1) * 100).toFixed(1)}%`;
+}

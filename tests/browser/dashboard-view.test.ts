@@ -1,0 +1,57 @@
+import {
+  openPanels,
+  type PanelSession,
+  seriousA11yProblems,
+  sidebarOverflow,
+  sidebarScreenshot,
+} from './panels-support';
+
+describe('the Dashboard view in the sidebar', () => {
+  let s: PanelSession;
+
+  beforeAll(async () => {
+    s = await openPanels({ demo: true, tab: 'dashboard' });
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('draws the Dashboard charts with Vega (an svg in the sidebar) and shows the KPI tiles', async () => {
+    const panel = s.sidebar.getByTestId('panel-dashboard');
+    await panel.locator('.chart-box svg').first().waitFor({ timeout: 30_000 });
+    expect(await panel.locator('.chart-box svg').count()).toBeGreaterThan(1);
+    const tiles = s.sidebar.getByTestId('tiles').locator('li');
+    expect(await tiles.count()).toBeGreaterThan(0);
+    expect(await tiles.first().locator('.tile-value').textContent()).not.toBe('—');
+    expect(await sidebarOverflow(s.page)).toBe(0);
+    await sidebarScreenshot(s.page, 'sidebar-dashboard');
+    expect(await seriousA11yProblems(s.page)).toEqual([]);
+  });
+
+  it('hides a chart and moves another with the keyboard, and the saved layout says so', async () => {
+    const charts = s.sidebar.getByTestId('layout-charts').locator('li');
+    const first = (await charts.nth(0).getAttribute('data-testid'))!.replace('layout-item-chart-', '');
+    const second = (await charts.nth(1).getAttribute('data-testid'))!.replace('layout-item-chart-', '');
+    // Keyboard only: focus the second chart's "move up" button and press Enter.
+    await s.sidebar.locator(`#move-up-chart-${second}`).focus();
+    await s.page.keyboard.press('Enter');
+    expect(await charts.nth(0).getAttribute('data-testid')).toBe(`layout-item-chart-${second}`);
+    await s.sidebar.locator(`#show-chart-${first}`).focus();
+    await s.page.keyboard.press('Space');
+    await s.sidebar.getByTestId('save-layout').click();
+    await s.sidebar.getByTestId('layout-saved').waitFor();
+    const config = await s.run<{ charts: string[]; hidden: string[] }>('getDashboardConfig');
+    expect(config.charts[0]).toBe(second);
+    expect(config.hidden).toContain(first);
+    expect(config.charts).not.toContain(first);
+  });
+
+  it('refreshes the dashboard with the one primary button, disabled while it runs', async () => {
+    const button = s.sidebar.getByTestId('refresh-dashboard');
+    expect(await s.sidebar.locator('button.primary').count()).toBe(1);
+    await button.click();
+    await s.sidebar.getByTestId('dashboard-refreshed').waitFor({ timeout: 60_000 });
+    expect(await button.isEnabled()).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import {
+  openPanels,
+  type PanelSession,
+  seriousA11yProblems,
+  sidebarOverflow,
+  sidebarScreenshot,
+  until,
+} from './panels-support';
+
+type Config = Record<string, unknown> & { exportedAt: string };
+
+const STRIPE_KEY = 'sk_test_SettingsExportSecret123';
+
+describe('the Settings view', () => {
+  let s: PanelSession;
+
+  beforeAll(async () => {
+    s = await openPanels({ demo: true, tab: 'settings' });
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const current = async () => {
+    const c = await s.run<Config>('exportConfig');
+    return { ...c, exportedAt: '' } as Config;
+  };
+  let exported: { path: string; text: string };
+
+  it('shows the time zone and downloads the configuration as JSON, without secrets', async () => {
+    const panel = s.sidebar.getByTestId('panel-settings');
+    await panel.getByTestId('time-zone').filter({ hasText: 'America/New_York' }).waitFor();
+    expect(await panel.getByTestId('currency').inputValue()).toBe('USD');
+    await s.run('saveDashboardConfig', { version: 1, tiles: ['demo_mrr'], charts: ['demo_mrr'], hidden: [] });
+    await s.run('saveConnection', { connector: 'stripe', config: { apiKey: STRIPE_KEY } });
+
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download'),
+      panel.getByTestId('export-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^tapdash-my-business-\d{4}-\d{2}-\d{2}\.json$/);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    exported = { path, text };
+    const file = JSON.parse(text);
+    expect(file.tapdash).toBe(1);
+    expect(file.connections.map((c: { id: string }) => c.id)).toEqual(['demo', 'stripe']);
+    expect(text).not.toContain(STRIPE_KEY);
+    expect(text).not.toContain('apiKey');
+    expect(file.dashboard).toEqual({ version: 1, tiles: ['demo_mrr'], charts: ['demo_mrr'], hidden: [] });
+    expect(file.currency).toBe('USD');
+    expect(await panel.getByTestId('export-text').inputValue()).toBe(text);
+    expect(await sidebarOverflow(s.page)).toBe(0);
+    await sidebarScreenshot(s.page, 'sidebar-settings-export');
+    expect(await seriousA11yProblems(s.page)).toEqual([]);
+  });
+
+  it('imports the exported file back, restoring what was changed since (round trip)', async () => {
+    const panel = s.sidebar.getByTestId('panel-settings');
+    await panel.getByTestId('currency').fill('eur');
+    await panel.getByTestId('save-currency').click();
+    await panel.getByTestId('currency-saved').filter({ hasText: 'EUR' }).waitFor();
+    await s.run('saveDashboardConfig', { version: 1, tiles: [], charts: [], hidden: ['demo_mrr'] });
+    expect((await current()).currency).toBe('EUR');
+
+    await panel.getByTestId('import-file').setInputFiles(exported.path);
+    await panel.getByTestId('import-run').click();
+    await panel.getByTestId('import-done').waitFor();
+    expect(await panel.getByTestId('import-done').textContent()).toContain('Imported 2 sources');
+    // The currency box shows the imported value.
+    await until(async () => (await panel.getByTestId('currency').inputValue()) === 'USD');
+    const after = await current();
+    expect(after).toEqual({ ...JSON.parse(exported.text), exportedAt: '' });
+  });
+
+  it('refuses an invalid file, lists each problem by field, and changes nothing', async () => {
+    const panel = s.sidebar.getByTestId('panel-settings');
+    const before = await current();
+    const bad = {
+      tapdash: 1,
+      connections: [{ id: 'shop', connector: 'nosuchsource', config: {} }],
+      schedule: { schedule: { kind: 'hours', every: 3 } },
+      currency: 'euros',
+    };
+    await panel.getByTestId('import-file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
+    await panel.getByTestId('import-run').click();
+    const problems = panel.getByTestId('import-problems');
+    await problems.waitFor();
+    const items = await problems.locator('li').allTextContents();
+    expect(items).toEqual([
+      expect.stringMatching(/^connections\[0\]\.connector: "nosuchsource" is not a source Tapdash knows/),
+      'schedule: Choose every 1, 2, 4, 6, 8 or 12 hours.',
+      expect.stringMatching(/^currency: "euros" is not a currency code/),
+    ]);
+    expect(await problems.textContent()).toContain('Nothing was imported');
+    expect(await current()).toEqual(before);
+    await sidebarScreenshot(s.page, 'sidebar-settings-import-error');
+  });
+
+  it('resets only after the typed confirmation, and keeps the tabs unless asked', async () => {
+    const panel = s.sidebar.getByTestId('panel-settings');
+    const run = panel.getByTestId('reset-run');
+    expect(await run.isDisabled()).toBe(true);
+    await panel.getByTestId('reset-confirm').fill('RESET');
+    await run.click();
+    await panel.getByTestId('reset-done').filter({ hasText: 'Your tabs are still there' }).waitFor();
+    expect(await s.run('listConnections')).toEqual([]);
+    const book = (await (await fetch(`${s.playground.url}/api/workbook`)).json()) as {
+      sheets: Array<{ name: string }>;
+    };
+    expect(book.sheets.map((t) => t.name)).toContain('Dashboard');
+  });
+});
