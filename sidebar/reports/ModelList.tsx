@@ -11,11 +11,15 @@ interface Props {
   onChanged(): void;
 }
 
-const STATUS: Record<string, string> = {
-  ok: 'ok',
-  failed: 'failed',
-  skipped: 'waiting',
-  none: 'not run yet',
+/** Each status's words, and the shared pill colour it wears (styles.css). */
+const STATUS: Record<
+  NonNullable<ModelListing['lastRun']>['status'] | 'none',
+  { words: string; pill: string }
+> = {
+  ok: { words: 'ok', pill: 'healthy' },
+  failed: { words: 'failed', pill: 'failing' },
+  skipped: { words: 'waiting', pill: 'paused' },
+  none: { words: 'not run yet', pill: 'none' },
 };
 
 /** "2026-03-05T14:07:00.000Z" → "2026-03-05 14:07" (the browser's own time). */
@@ -44,7 +48,7 @@ export function ModelList({ models, onEdit, onChanged }: Props) {
                 <strong class="grow" title={m.label}>
                   {m.label}
                 </strong>
-                <span class={`pill model-status ${status}`}>{STATUS[status]}</span>
+                <span class={`pill ${STATUS[status].pill}`}>{STATUS[status].words}</span>
               </div>
               <p class="small-text muted">
                 {m.origin === 'user' ? 'Your report' : 'Built in'}
