@@ -1,6 +1,5 @@
 import { googleSheetPickerSettings, type PickerSettings } from '../../connectors/google-sheet/picker';
 import { CONNECTORS } from '../../connectors/index';
-import { PACKAGES } from '../../connectors/packages';
 import {
   type ConnectionInput,
   setPaused,
@@ -138,27 +137,27 @@ export const sidebarApi = {
 
   /** Every model (built in and saved) with its last refresh: status, rows, error, failed tests. */
   listModels(gas: Gas): ModelListing[] {
-    return listModels(gas, PACKAGES);
+    return listModels(gas, installedPackages(gas));
   },
 
   /** Tables the report builder can start from: synced streams and models, with their columns. */
   listReportTables(gas: Gas): ReportTable[] {
-    return listReportTables(gas, PACKAGES);
+    return listReportTables(gas, installedPackages(gas));
   },
 
   /** The SQL of a report definition and its first rows, for the live preview. */
   previewReport(gas: Gas, definition: ReportDefinition): PreviewResult {
-    return previewReport(gas, definition, PACKAGES);
+    return previewReport(gas, definition, installedPackages(gas));
   },
 
   /** Runs hand-written SQL for the SQL editor's preview (read-only SELECTs only). */
   previewSql(gas: Gas, sql: string): PreviewResult {
-    return previewSql(gas, sql, PACKAGES);
+    return previewSql(gas, sql, installedPackages(gas));
   },
 
   /** Saves a report (or SQL) as a model that refreshes with the others. */
   saveReport(gas: Gas, input: SaveReportInput): UserModel {
-    return saveReport(gas, input, PACKAGES);
+    return saveReport(gas, input, installedPackages(gas));
   },
 
   deleteReport(gas: Gas, name: string): void {
@@ -167,7 +166,7 @@ export const sidebarApi = {
 
   /** Refreshes every model now and reports each one's status. */
   refreshModels(gas: Gas): RefreshResult {
-    return refreshAllModels(gas, PACKAGES);
+    return refreshAllModels(gas, installedPackages(gas));
   },
 
   /**
