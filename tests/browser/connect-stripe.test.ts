@@ -1,5 +1,5 @@
 import { type StripeMock, startStripeMock } from '../connectors/stripe/mock-stripe';
-import { NOW, SAAS } from '../connectors/stripe/support/saas-fixture';
+import { NOW, SAAS_BY_ENDPOINT } from '../connectors/stripe/support/saas-fixture';
 import { screenshot } from '../support/browser';
 import { openPlayground, type PlaygroundSession } from '../support/playground-session';
 import { expectNoHorizontalScroll, seriousAxeViolations } from '../support/sidebar-checks';
@@ -15,14 +15,7 @@ describe('connecting Stripe in the sidebar', () => {
   beforeAll(async () => {
     mock = await startStripeMock({
       apiKey: RIGHT_KEY,
-      data: {
-        '/v1/customers': SAAS.customers,
-        '/v1/subscriptions': SAAS.subscriptions,
-        '/v1/prices': SAAS.prices,
-        '/v1/invoices': SAAS.invoices,
-        '/v1/charges': SAAS.charges,
-        '/v1/balance_transactions': SAAS.balanceTransactions,
-      },
+      data: SAAS_BY_ENDPOINT,
     });
     s = await openPlayground({ now: Date.parse(NOW) });
   });

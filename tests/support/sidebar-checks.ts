@@ -4,7 +4,7 @@
  */
 import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { sidebarFrame } from './playground-session';
+import { sidebarFrame, sidebarScreenshot } from './playground-session';
 
 const AXE = require.resolve('axe-core/axe.min.js');
 
@@ -38,4 +38,14 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect({ sidebarScrollsSidewaysBy: overflow }).toEqual({ sidebarScrollsSidewaysBy: 0 });
+}
+
+/**
+ * A finished sidebar view: it fits without sideways scroll and axe finds nothing serious; its
+ * screenshot is kept in artifacts/<screenshotName>.png as evidence.
+ */
+export async function expectFitsAndAccessible(page: Page, screenshotName: string): Promise<void> {
+  await expectNoHorizontalScroll(page);
+  await sidebarScreenshot(page, screenshotName);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
