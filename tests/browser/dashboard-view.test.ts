@@ -1,16 +1,11 @@
-import {
-  openPanels,
-  type PanelSession,
-  seriousA11yProblems,
-  sidebarOverflow,
-  sidebarScreenshot,
-} from './panels-support';
+import { openPlayground, type PlaygroundSession } from '../support/playground-session';
+import { expectFitsAndAccessible } from '../support/sidebar-checks';
 
 describe('the Dashboard view in the sidebar', () => {
-  let s: PanelSession;
+  let s: PlaygroundSession;
 
   beforeAll(async () => {
-    s = await openPanels({ demo: true, tab: 'dashboard' });
+    s = await openPlayground({ demo: true, tab: 'dashboard' });
   });
 
   afterAll(async () => {
@@ -24,9 +19,7 @@ describe('the Dashboard view in the sidebar', () => {
     const tiles = s.sidebar.getByTestId('tiles').locator('li');
     expect(await tiles.count()).toBeGreaterThan(0);
     expect(await tiles.first().locator('.tile-value').textContent()).not.toBe('—');
-    expect(await sidebarOverflow(s.page)).toBe(0);
-    await sidebarScreenshot(s.page, 'sidebar-dashboard');
-    expect(await seriousA11yProblems(s.page)).toEqual([]);
+    await expectFitsAndAccessible(s.page, 'sidebar-dashboard');
   });
 
   it('hides a chart and moves another with the keyboard, and the saved layout says so', async () => {

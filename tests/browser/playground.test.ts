@@ -1,93 +1,66 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { type RunningPlayground, startPlayground } from '../../playground/server';
-import { launchBrowser, screenshot } from '../support/browser';
+import { screenshot } from '../support/browser';
+import { openPlayground, type PlaygroundSession, sidebarFrame } from '../support/playground-session';
 
 describe('the playground in headless Chromium', () => {
-  let playground: RunningPlayground;
-  let browser: Browser;
-  let page: Page;
+  let s: PlaygroundSession;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tapdash-pg-'));
-    playground = await startPlayground({ port: 0, workbookFile: join(dir, 'workbook.json') });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(playground.url);
+    s = await openPlayground({ viewport: { width: 1280, height: 800 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
+    await s?.close();
   });
 
   it('shows the emulated spreadsheet with its name and tab strip', async () => {
-    await page.getByTestId('spreadsheet-name').filter({ hasText: 'My business' }).waitFor();
-    expect(await page.getByRole('tab').count()).toBeGreaterThan(0);
+    await s.page.getByTestId('spreadsheet-name').filter({ hasText: 'My business' }).waitFor();
+    expect(await s.page.getByRole('tab').count()).toBeGreaterThan(0);
   });
 
   it('loads the built Sidebar.html whose google.script.run call is answered by the emulator', async () => {
-    const sidebar = page.frameLocator('[data-testid="sidebar"]');
-    await sidebar.getByTestId('context').waitFor();
-    expect(await sidebar.getByTestId('context').textContent()).toContain('My business');
-    await screenshot(page, 'playground-sidebar');
+    await s.sidebar.getByTestId('context').waitFor();
+    expect(await s.sidebar.getByTestId('context').textContent()).toContain('My business');
+    await screenshot(s.page, 'playground-sidebar');
   });
 });
 
 describe('the Dashboard tab drawn as Sheets shows it', () => {
-  let playground: RunningPlayground;
-  let browser: Browser;
-  let page: Page;
+  let s: PlaygroundSession;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tapdash-pg-dash-'));
-    playground = await startPlayground({ port: 0, workbookFile: join(dir, 'workbook.json'), quiet: true });
-    const run = (name: string, ...args: unknown[]) =>
-      playground.workspace.invoke(name, args, { kind: 'script-run', authMode: 'FULL' }) as {
-        ok: boolean;
-        value: { id?: string; done?: boolean };
-      };
-    const { value } = run('saveConnection', { connector: 'demo', config: {} });
-    for (let i = 0; i < 10 && !run('runSyncChunk', value.id).value.done; i++);
-    run('refreshNow');
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(playground.url);
-    await page.getByRole('tab', { name: 'Dashboard', exact: true }).click();
-    await page.getByTestId('sheet-chart').first().waitFor();
+    s = await openPlayground({ demo: true, viewport: { width: 1400, height: 900 } });
+    await s.page.getByRole('tab', { name: 'Dashboard', exact: true }).click();
+    await s.page.getByTestId('sheet-chart').first().waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
+    await s?.close();
   });
 
   it('shows KPI tiles with their formatted values in their big font, and sparklines', async () => {
-    const sheet = playground.workspace.emu.globals.SpreadsheetApp.getActive().getSheetByName('Dashboard');
+    const sheet = s.playground.workspace.emu.globals.SpreadsheetApp.getActive().getSheetByName('Dashboard');
     const tile = sheet?.getRange('B6');
-    const cell = page.locator('[data-cell="B6"]');
+    const cell = s.page.locator('[data-cell="B6"]');
     expect(await cell.textContent()).toBe(tile?.getDisplayValue());
     expect(await cell.textContent()).toMatch(/^\$[\d,]+$/);
     // Sheets sizes fonts in points: 1 pt = 4/3 px.
     const px = Number.parseFloat(await cell.evaluate((el) => getComputedStyle(el).fontSize));
     expect(px).toBeCloseTo(((tile?.getFontSize() ?? 0) * 4) / 3, 2);
-    expect(await page.getByTestId('sparkline').count()).toBeGreaterThan(0);
-    await screenshot(page, 'playground-dashboard-tiles');
+    expect(await s.page.getByTestId('sparkline').count()).toBeGreaterThan(0);
+    await screenshot(s.page, 'playground-dashboard-tiles');
   });
 
   it('draws every embedded chart at its anchor cell plus offsets', async () => {
-    const sheet = playground.workspace.emu.globals.SpreadsheetApp.getActive().getSheetByName('Dashboard');
+    const sheet = s.playground.workspace.emu.globals.SpreadsheetApp.getActive().getSheetByName('Dashboard');
     const charts = sheet?.getCharts() ?? [];
-    expect(await page.getByTestId('sheet-chart').count()).toBe(charts.length);
+    expect(await s.page.getByTestId('sheet-chart').count()).toBe(charts.length);
     const info = charts[1].getContainerInfo();
     const letter = String.fromCharCode(64 + info.getAnchorColumn());
-    const anchor = await page.locator(`[data-cell="${letter}${info.getAnchorRow()}"]`).boundingBox();
-    const chart = page.getByTestId('sheet-chart').nth(1);
+    const anchor = await s.page.locator(`[data-cell="${letter}${info.getAnchorRow()}"]`).boundingBox();
+    const chart = s.page.getByTestId('sheet-chart').nth(1);
     await chart.scrollIntoViewIfNeeded();
     const drawn = await chart.boundingBox();
-    const cellNow = await page.locator(`[data-cell="${letter}${info.getAnchorRow()}"]`).boundingBox();
+    const cellNow = await s.page.locator(`[data-cell="${letter}${info.getAnchorRow()}"]`).boundingBox();
     expect(anchor).not.toBeNull();
     expect(Math.abs((drawn?.x ?? 0) - ((cellNow?.x ?? 0) + info.getOffsetX()))).toBeLessThanOrEqual(2);
     expect(Math.abs((drawn?.y ?? 0) - ((cellNow?.y ?? 0) + info.getOffsetY()))).toBeLessThanOrEqual(2);
@@ -95,43 +68,31 @@ describe('the Dashboard tab drawn as Sheets shows it', () => {
     expect(
       await chart.locator('svg .mark-area, svg .mark-rect, svg .mark-line, svg .mark-arc').count(),
     ).toBeGreaterThan(0);
-    await screenshot(page, 'playground-dashboard-charts');
+    await screenshot(s.page, 'playground-dashboard-charts');
   });
 });
 
 describe('npm start -- --mock-apis', () => {
-  let playground: RunningPlayground;
-  let browser: Browser;
-  let page: Page;
+  let s: PlaygroundSession;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tapdash-pg-mock-'));
-    playground = await startPlayground({
-      port: 0,
-      workbookFile: join(dir, 'workbook.json'),
-      mockApis: true,
-      quiet: true,
-    });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(playground.url);
+    s = await openPlayground({ mockApis: true, viewport: { width: 1280, height: 800 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.close();
+    await s?.close();
   });
 
   it('shows the demo Stripe key in the page banner', async () => {
-    await page.getByTestId('mock-banner').waitFor();
-    expect(await page.getByTestId('demo-key').textContent()).toBe('sk_test_tapdashdemo');
-    await screenshot(page, 'playground-mock-banner');
+    await s.page.getByTestId('mock-banner').waitFor();
+    expect(await s.page.getByTestId('demo-key').textContent()).toBe('sk_test_tapdashdemo');
+    await screenshot(s.page, 'playground-mock-banner');
   });
 
   it("answers the sidebar's Stripe connection test from the local mock", async () => {
-    const frame = await (await page.waitForSelector('[data-testid="sidebar"]')).contentFrame();
-    const before = (await playground.mockApis?.requests('stripe'))?.length ?? 0;
-    const result = (await frame?.evaluate(
+    const frame = await sidebarFrame(s.page);
+    const before = (await s.playground.mockApis?.requests('stripe'))?.length ?? 0;
+    const result = (await frame.evaluate(
       () =>
         new Promise<unknown>((resolve, reject) => {
           const run = (window as unknown as { google: { script: { run: Record<string, unknown> } } }).google
@@ -148,7 +109,7 @@ describe('npm start -- --mock-apis', () => {
     )) as { ok: boolean; value: { records: number } };
     expect(result.ok).toBe(true);
     expect(result.value.records).toBeGreaterThan(0);
-    const after = (await playground.mockApis?.requests('stripe')) ?? [];
+    const after = (await s.playground.mockApis?.requests('stripe')) ?? [];
     expect(after.length).toBe(before + 1);
     expect(after[after.length - 1].path).toBe('/v1/customers');
   });

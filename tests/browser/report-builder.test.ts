@@ -1,31 +1,16 @@
-import {
-  openPanels,
-  type PanelSession,
-  seriousA11yProblems,
-  sidebarOverflow,
-  sidebarScreenshot,
-} from './panels-support';
-
-interface SheetView {
-  totalRows: number;
-  values: string[][];
-}
+import { openPlayground, type PlaygroundSession } from '../support/playground-session';
+import { expectFitsAndAccessible } from '../support/sidebar-checks';
 
 describe('the report builder in the sidebar', () => {
-  let s: PanelSession;
+  let s: PlaygroundSession;
 
   beforeAll(async () => {
-    s = await openPanels({ demo: true, tab: 'reports' });
+    s = await openPlayground({ demo: true, tab: 'reports' });
   });
 
   afterAll(async () => {
     await s?.close();
   });
-
-  const sheet = async (name: string): Promise<SheetView | null> => {
-    const res = await fetch(`${s.playground.url}/api/sheet?name=${encodeURIComponent(name)}`);
-    return res.ok ? ((await res.json()) as SheetView) : null;
-  };
 
   it('builds a report without SQL, previews it live, and saves it as a tab', async () => {
     const b = s.sidebar.getByTestId('report-builder');
@@ -54,13 +39,11 @@ describe('the report builder in the sidebar', () => {
     await b.getByTestId('report-saved').filter({ hasText: 'The “Customers by year” tab has' }).waitFor({
       timeout: 60_000,
     });
-    const tab = await sheet('Customers by year');
+    const tab = await s.sheet('Customers by year');
     expect(tab?.values[0]).toEqual(['created (year)', 'Rows', 'Count distinct of address.country']);
     expect(tab!.totalRows).toBeGreaterThan(1);
     await s.sidebar.getByTestId('model-customers_by_year').filter({ hasText: 'Your report' }).waitFor();
-    expect(await sidebarOverflow(s.page)).toBe(0);
-    await sidebarScreenshot(s.page, 'sidebar-report-builder');
-    expect(await seriousA11yProblems(s.page)).toEqual([]);
+    await expectFitsAndAccessible(s.page, 'sidebar-report-builder');
   });
 
   it('explains what is wrong in words and will not save until it is fixed', async () => {
@@ -99,6 +82,6 @@ describe('the report builder in the sidebar', () => {
     await item.waitFor({ state: 'detached' });
     const models = await s.run<Array<{ name: string }>>('listModels');
     expect(models.map((m) => m.name)).not.toContain('customers_by_year');
-    expect(await sheet('Customers by year')).not.toBeNull();
+    expect(await s.sheet('Customers by year')).not.toBeNull();
   });
 });

@@ -1,10 +1,5 @@
-import {
-  openPanels,
-  type PanelSession,
-  seriousA11yProblems,
-  sidebarOverflow,
-  sidebarScreenshot,
-} from './panels-support';
+import { openPlayground, type PlaygroundSession } from '../support/playground-session';
+import { expectFitsAndAccessible } from '../support/sidebar-checks';
 
 interface ScheduleView {
   settings: {
@@ -18,10 +13,10 @@ interface ScheduleView {
 }
 
 describe('the Schedule & alerts view', () => {
-  let s: PanelSession;
+  let s: PlaygroundSession;
 
   beforeAll(async () => {
-    s = await openPanels({ demo: true, tab: 'schedule' });
+    s = await openPlayground({ demo: true, tab: 'schedule' });
   });
 
   afterAll(async () => {
@@ -59,9 +54,7 @@ describe('the Schedule & alerts view', () => {
     expect(view.settings.digest.enabled).toBe(true);
     expect(view.settings.alerts).toEqual([expect.objectContaining({ kind: 'below', value: 50000 })]);
     await panel.getByTestId('schedule-owner').filter({ hasText: 'It runs as you' }).waitFor();
-    expect(await sidebarOverflow(s.page)).toBe(0);
-    await sidebarScreenshot(s.page, 'sidebar-schedule');
-    expect(await seriousA11yProblems(s.page)).toEqual([]);
+    await expectFitsAndAccessible(s.page, 'sidebar-schedule');
   });
 
   it('turns the schedule off, which removes the trigger', async () => {

@@ -1,22 +1,21 @@
 import { readFileSync } from 'node:fs';
 import {
-  openPanels,
-  type PanelSession,
-  seriousA11yProblems,
-  sidebarOverflow,
+  openPlayground,
+  type PlaygroundSession,
   sidebarScreenshot,
   until,
-} from './panels-support';
+} from '../support/playground-session';
+import { expectFitsAndAccessible } from '../support/sidebar-checks';
 
 type Config = Record<string, unknown> & { exportedAt: string };
 
 const STRIPE_KEY = 'sk_test_SettingsExportSecret123';
 
 describe('the Settings view', () => {
-  let s: PanelSession;
+  let s: PlaygroundSession;
 
   beforeAll(async () => {
-    s = await openPanels({ demo: true, tab: 'settings' });
+    s = await openPlayground({ demo: true, tab: 'settings' });
   });
 
   afterAll(async () => {
@@ -52,9 +51,7 @@ describe('the Settings view', () => {
     expect(file.dashboard).toEqual({ version: 1, tiles: ['demo_mrr'], charts: ['demo_mrr'], hidden: [] });
     expect(file.currency).toBe('USD');
     expect(await panel.getByTestId('export-text').inputValue()).toBe(text);
-    expect(await sidebarOverflow(s.page)).toBe(0);
-    await sidebarScreenshot(s.page, 'sidebar-settings-export');
-    expect(await seriousA11yProblems(s.page)).toEqual([]);
+    await expectFitsAndAccessible(s.page, 'sidebar-settings-export');
   });
 
   it('imports the exported file back, restoring what was changed since (round trip)', async () => {
@@ -111,9 +108,7 @@ describe('the Settings view', () => {
     await run.click();
     await panel.getByTestId('reset-done').filter({ hasText: 'Your tabs are still there' }).waitFor();
     expect(await s.run('listConnections')).toEqual([]);
-    const book = (await (await fetch(`${s.playground.url}/api/workbook`)).json()) as {
-      sheets: Array<{ name: string }>;
-    };
+    const book = await s.workbook();
     expect(book.sheets.map((t) => t.name)).toContain('Dashboard');
   });
 });

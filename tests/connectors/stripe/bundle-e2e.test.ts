@@ -6,7 +6,7 @@
 import { invoke, loadBundle } from '../../../playground/emulator/bundle';
 import { Emulator } from '../../../playground/emulator/emulator';
 import { type StripeMock, startStripeMock } from './mock-stripe';
-import { NOW, SAAS } from './support/saas-fixture';
+import { NOW, SAAS_BY_ENDPOINT } from './support/saas-fixture';
 
 const KEY = 'rk_test_51TapdashBundle0000000000';
 
@@ -18,14 +18,7 @@ let mock: StripeMock;
 beforeAll(async () => {
   mock = await startStripeMock({
     apiKey: KEY,
-    data: {
-      '/v1/customers': SAAS.customers,
-      '/v1/subscriptions': SAAS.subscriptions,
-      '/v1/prices': SAAS.prices,
-      '/v1/invoices': SAAS.invoices,
-      '/v1/charges': SAAS.charges,
-      '/v1/balance_transactions': SAAS.balanceTransactions,
-    },
+    data: SAAS_BY_ENDPOINT,
   });
 });
 

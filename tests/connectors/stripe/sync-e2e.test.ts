@@ -20,7 +20,7 @@ import { type LoggedRequest, type StripeData, type StripeMock, startStripeMock }
 import type { Row } from './support/engine-tables';
 import { byMonth } from './support/model-rows';
 import { runModels } from './support/run-models';
-import { NOW, SAAS } from './support/saas-fixture';
+import { NOW, SAAS, SAAS_BY_ENDPOINT } from './support/saas-fixture';
 
 const KEY = 'sk_test_51TapdashEndToEnd000000';
 const START = Date.parse(NOW);
@@ -34,12 +34,8 @@ function account(): StripeData {
     }),
   );
   return {
+    ...SAAS_BY_ENDPOINT,
     '/v1/customers': [...SAAS.customers, ...fillers],
-    '/v1/subscriptions': SAAS.subscriptions,
-    '/v1/prices': SAAS.prices,
-    '/v1/invoices': SAAS.invoices,
-    '/v1/charges': SAAS.charges,
-    '/v1/balance_transactions': SAAS.balanceTransactions,
   };
 }
 

@@ -1,25 +1,21 @@
 /** @jest-environment jsdom */
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { SchedulePanel } from '../../../sidebar/panels/SchedulePanel';
-import type { Gas } from '../../../src/platform/gas';
-import { saveScheduleSettings } from '../../../src/schedule/schedule-api';
-import { connectSidebarTo, emptySpreadsheet } from './server-bridge';
+import { startScriptServer } from '../support/script-run';
 
 const OWNER = 'owner@example.com';
 const EDITOR = 'cofounder@example.com';
 
-function ownedByOwner() {
-  const emu = emptySpreadsheet(OWNER);
-  emu.run((gas) => saveScheduleSettings(gas as Gas, { schedule: { kind: 'daily', hour: 7 } }), {
-    user: OWNER,
-    kind: 'script-run',
-  });
-  return emu;
+/** A spreadsheet whose owner saved a daily schedule, with `user`'s sidebar open. */
+function ownedByOwner(user: string) {
+  const server = startScriptServer({ owner: OWNER, user, timeZone: 'Europe/Paris' });
+  server.call('saveSchedule', [{ schedule: { kind: 'daily', hour: 7 } }], OWNER);
+  return server;
 }
 
 describe('the Schedule panel', () => {
   it('tells another editor who owns the schedule and what saving would do', async () => {
-    connectSidebarTo(ownedByOwner(), EDITOR);
+    ownedByOwner(EDITOR);
     render(<SchedulePanel />);
     const notice = await screen.findByTestId('schedule-owner');
     expect(notice.textContent).toContain(`The schedule belongs to ${OWNER}`);
@@ -30,8 +26,7 @@ describe('the Schedule panel', () => {
   });
 
   it('makes the editor who saves the owner, with their own trigger', async () => {
-    const emu = ownedByOwner();
-    connectSidebarTo(emu, EDITOR);
+    const { emu } = ownedByOwner(EDITOR);
     render(<SchedulePanel />);
     await screen.findByTestId('schedule-owner');
     fireEvent.click(screen.getByTestId('save-schedule'));
@@ -46,13 +41,13 @@ describe('the Schedule panel', () => {
   });
 
   it('offers alerts only once a source gives the Dashboard key numbers', async () => {
-    connectSidebarTo(emptySpreadsheet(), OWNER);
+    startScriptServer({ owner: OWNER, timeZone: 'Europe/Paris' });
     render(<SchedulePanel />);
     expect((await screen.findByTestId('alerts-none')).textContent).toMatch(/connect a source first/);
   });
 
   it('labels every control', async () => {
-    connectSidebarTo(ownedByOwner(), OWNER);
+    ownedByOwner(OWNER);
     const { container } = render(<SchedulePanel />);
     await screen.findByTestId('schedule-owner');
     for (const control of container.querySelectorAll('input, select, textarea')) {

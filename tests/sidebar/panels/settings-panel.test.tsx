@@ -2,16 +2,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ContextProvider } from '../../../sidebar/context';
 import { SettingsPanel } from '../../../sidebar/panels/SettingsPanel';
-import type { Gas } from '../../../src/platform/gas';
-import { saveCurrency } from '../../../src/settings/currency';
-import { connectSidebarTo, emptySpreadsheet } from './server-bridge';
+import { startScriptServer } from '../support/script-run';
 
 const USER = 'owner@example.com';
 
 function open() {
-  const emu = emptySpreadsheet(USER);
-  emu.run((gas) => saveCurrency(gas as Gas, 'GBP'), { user: USER, kind: 'script-run' });
-  connectSidebarTo(emu, USER);
+  const { emu, call } = startScriptServer({ owner: USER, timeZone: 'Europe/Paris' });
+  call('saveCurrency', ['GBP']);
   render(
     <ContextProvider value={{ spreadsheetName: 'My business', timeZone: 'Europe/Paris', user: USER }}>
       <SettingsPanel />

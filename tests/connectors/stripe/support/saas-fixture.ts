@@ -14,6 +14,8 @@
  * | cus_pastdue    | Basic from 5 May; the 5 Jul invoice is open after two failed attempts       |
  * | cus_reactivate | Basic from 5 Jan, ends 5 Feb; comes back on Pro on 12 Apr                   |
  */
+
+import type { StripeData } from '../../../../playground/mock-apis/stripe/protocol';
 import {
   balanceTransaction,
   charge,
@@ -411,4 +413,14 @@ export const SAAS = {
   prices: Object.values(PRICES),
   charges,
   balanceTransactions,
+};
+
+/** The fixture keyed by the Stripe list endpoint that returns it (the mock Stripe API's `data`). */
+export const SAAS_BY_ENDPOINT: StripeData = {
+  '/v1/customers': SAAS.customers,
+  '/v1/subscriptions': SAAS.subscriptions,
+  '/v1/prices': SAAS.prices,
+  '/v1/invoices': SAAS.invoices,
+  '/v1/charges': SAAS.charges,
+  '/v1/balance_transactions': SAAS.balanceTransactions,
 };
