@@ -1,4 +1,4 @@
-import type { MockRequest, MockResponse } from '../../support/mock-server';
+import type { MockRequest, MockResponse } from '../mock-server';
 import type { CrmRecord, Pipeline } from './hubspot-shapes';
 
 /**
@@ -20,7 +20,7 @@ import type { CrmRecord, Pipeline } from './hubspot-shapes';
  *   (https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details);
  * - faults a test queues: 429 with Retry-After and a `policyName`, a 5xx, a cut-off body.
  *
- * A pure handler `(request, state) => response` for tests/support/mock-server.ts (default
+ * A pure handler `(request, state) => response` for playground/mock-apis/mock-server.ts (default
  * export, `handlerFile`); unit tests call it directly. State is plain JSON.
  */
 

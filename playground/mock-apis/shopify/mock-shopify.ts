@@ -1,4 +1,4 @@
-import type { MockRequest, MockResponse } from '../../support/mock-server';
+import type { MockRequest, MockResponse } from '../mock-server';
 import {
   customerJson,
   orderJson,
@@ -20,7 +20,7 @@ import {
  * - the leaky bucket in `X-Shopify-Shop-Api-Call-Limit: used/size` on every answer, draining
  *   in real time; and faults a test queues (429 with Retry-After, a 5xx, a cut-off body).
  *
- * A pure handler `(request, state) => response` for tests/support/mock-server.ts, which runs it
+ * A pure handler `(request, state) => response` for playground/mock-apis/mock-server.ts, which runs it
  * in a worker (default export, `handlerFile`); unit tests call it directly. State is plain JSON.
  * Sources: https://shopify.dev/docs/api/usage/pagination-rest,
  * https://shopify.dev/docs/api/usage/rate-limits, https://shopify.dev/docs/api/admin-rest/2026-10/resources/order,
@@ -41,6 +41,11 @@ export interface ShopifyMockState {
   products: SeedProduct[];
   /** Consumed in order by matching requests (`path` is a substring of the request path). */
   faults: ShopifyFault[];
+  /**
+   * The store's myshopify.com host, for the `Link` header's URLs as Shopify writes them
+   * (`https://{shop}/admin/api/…`); without it they name the host the request came to.
+   */
+  shop?: string;
   /** The store's bucket: `used` of `size`, draining `leakPerSecond` (real time, in the worker). */
   bucket: { used: number; size: number; leakPerSecond: number; at: number };
 }
@@ -193,10 +198,10 @@ function route(req: MockRequest, state: ShopifyMockState, level: number): MockRe
   const items = listOf(resource, state, filters);
   if (items === undefined) return answer(state, level, 400, { errors: { status: 'is invalid' } });
   const limit = Math.min(MAX_LIMIT, Math.max(1, Number(req.query.limit ?? DEFAULT_LIMIT)));
-  const host = header(req, 'host') ?? '127.0.0.1';
+  const origin = state.shop ? `https://${state.shop}` : `http://${header(req, 'host') ?? '127.0.0.1'}`;
   const link = (at: number, rel: string) => {
     const page = encodeCursor({ resource, filters, offset: at });
-    return `<http://${host}${req.path}?limit=${limit}&page_info=${page}>; rel="${rel}"`;
+    return `<${origin}${req.path}?limit=${limit}&page_info=${page}>; rel="${rel}"`;
   };
   const rels: string[] = [];
   if (offset > 0) rels.push(link(Math.max(0, offset - limit), 'previous'));
