@@ -1,3 +1,4 @@
+import { type Fault, type FaultStyle, faultResponse, takeFault } from '../faults';
 import type { MockRequest, MockResponse } from '../mock-server';
 import {
   customerJson,
@@ -27,11 +28,8 @@ import {
  * …/customer, …/product, and payloads/README.md.
  */
 
-export type ShopifyFault =
-  | { path: string; kind: 'rate-limit'; retryAfter: string; times?: number }
-  | { path: string; kind: 'server-error'; status?: number; times?: number }
-  /** A 200 whose JSON is cut off, as a dropped connection would leave it. */
-  | { path: string; kind: 'malformed'; times?: number };
+/** Shopify writes Retry-After as decimal seconds ("2.0"), kept as the text it sends. */
+export type ShopifyFault = Fault<{ retryAfter: string }>;
 
 export interface ShopifyMockState {
   token: string;
@@ -77,8 +75,8 @@ export default function shopifyHandler(req: MockRequest, state: ShopifyMockState
       errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
     });
   }
-  const fault = takeFault(req, state, level);
-  if (fault) return fault;
+  const fault = takeFault(state, req.path);
+  if (fault) return faultResponse(fault, faultStyle(state, level));
   return route(req, state, level) ?? answer(state, level, 404, { errors: 'Not Found' });
 }
 
@@ -116,34 +114,21 @@ function answer(
   };
 }
 
-function takeFault(req: MockRequest, state: ShopifyMockState, level: number): MockResponse | undefined {
-  const index = state.faults.findIndex((f) => req.path.includes(f.path));
-  if (index < 0) return undefined;
-  const fault = state.faults[index];
-  const left = (fault.times ?? 1) - 1;
-  if (left > 0) state.faults[index] = { ...fault, times: left };
-  else state.faults.splice(index, 1);
-  switch (fault.kind) {
-    case 'rate-limit':
-      return answer(
-        state,
-        state.bucket.size,
-        429,
-        {
-          errors:
-            'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.',
-        },
-        { 'retry-after': fault.retryAfter },
-      );
-    case 'server-error':
-      return answer(state, level, fault.status ?? 500, { errors: 'Internal Server Error' });
-    case 'malformed':
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: '{"orders":[{"id":450789469,"email":"bob.norman@hostmail.com","closed_at":nu',
-      };
-  }
+/** Shopify's fault answers; a 429 shows the bucket full. */
+function faultStyle(state: ShopifyMockState, level: number): FaultStyle<ShopifyFault> {
+  return {
+    answer: (status, body, headers) =>
+      answer(state, status === 429 ? state.bucket.size : level, status, body, headers),
+    rateLimit: {
+      body: () => ({
+        errors:
+          'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.',
+      }),
+    },
+    serverErrorBody: () => ({ errors: 'Internal Server Error' }),
+    cutOff: '{"orders":[{"id":450789469,"email":"bob.norman@hostmail.com","closed_at":nu',
+    contentType: 'application/json; charset=utf-8',
+  };
 }
 
 type Resource = 'orders' | 'customers' | 'products';
