@@ -9,7 +9,9 @@ import type { HostRoutes } from '../emulator/services/url-fetch-routes';
 import { DEMO_GA4_PROPERTY, demoGa4Property } from './ga4/seed';
 import { demoGithubAccount } from './github/seed';
 import { demoGitlabAccount } from './gitlab/seed';
+import { demoHubspotAccount } from './hubspot/seed';
 import { type MockRequest, type MockServer, startMockServer } from './mock-server';
+import { DEMO_SHOP, demoShopifyStore } from './shopify/seed';
 import { createState } from './stripe/protocol';
 import { demoStripeAccount } from './stripe/seed';
 
@@ -19,6 +21,8 @@ export const DEMO_CREDENTIALS = {
   github: { token: `ghp_tapdashdemo${'0'.repeat(25)}`, owner: 'acme', repositories: 'web, api' },
   gitlab: { token: 'glpat-tapdashdemo0000000', projects: 'acme/platform' },
   ga4: { propertyId: DEMO_GA4_PROPERTY },
+  hubspot: { accessToken: 'pat-na1-tapdashdemo-0000-0000-000000000000' },
+  shopify: { shop: DEMO_SHOP, accessToken: `shpat_tapdashdemo${'0'.repeat(21)}` },
 } as const;
 
 export interface MockVendor {
@@ -88,6 +92,27 @@ export async function startMockApis(options: MockApiOptions): Promise<MockApis> 
         startMockServer({
           handlerFile: join(__dirname, 'ga4/mock-ga4.ts'),
           state: demoGa4Property(now, googleToken),
+        }),
+    },
+    {
+      vendor: {
+        id: 'hubspot',
+        label: 'HubSpot',
+        host: 'api.hubapi.com',
+        demo: { ...DEMO_CREDENTIALS.hubspot },
+      },
+      start: () =>
+        startMockServer({
+          handlerFile: join(__dirname, 'hubspot/mock-hubspot.ts'),
+          state: demoHubspotAccount(now, DEMO_CREDENTIALS.hubspot.accessToken),
+        }),
+    },
+    {
+      vendor: { id: 'shopify', label: 'Shopify', host: DEMO_SHOP, demo: { ...DEMO_CREDENTIALS.shopify } },
+      start: () =>
+        startMockServer({
+          handlerFile: join(__dirname, 'shopify/mock-shopify.ts'),
+          state: demoShopifyStore(now, DEMO_CREDENTIALS.shopify.accessToken),
         }),
     },
   ];

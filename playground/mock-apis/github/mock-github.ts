@@ -1,3 +1,4 @@
+import { type Fault, type FaultStyle, faultResponse, takeFault } from '../faults';
 import type { MockRequest, MockResponse } from '../mock-server';
 import {
   commitJson,
@@ -25,14 +26,13 @@ import {
  * …/commits/commits#list-commits, …/releases/releases#list-releases, …/repos/repos.
  */
 
+/** GitHub's rate limits are its own two kinds; a 5xx and a cut-off body are as for every vendor. */
 export type GithubFault =
   /** GitHub's secondary limit: 403 or 429 with Retry-After (seconds). */
   | { path: string; kind: 'secondary-limit'; status: 403 | 429; retryAfter: number; times?: number }
   /** The primary limit: 403 with x-ratelimit-remaining 0 until `resetAt` (epoch seconds). */
   | { path: string; kind: 'primary-limit'; resetAt: number; times?: number }
-  | { path: string; kind: 'server-error'; status?: number; times?: number }
-  /** A 200 whose JSON is cut off, as a dropped connection or a proxy error page would leave it. */
-  | { path: string; kind: 'malformed'; times?: number };
+  | Fault<never>;
 
 export interface GithubMockState {
   token: string;
@@ -70,8 +70,10 @@ export default function githubHandler(req: MockRequest, state: GithubMockState):
       documentation_url: `${DOCS}/overview/api-versions`,
     });
   }
-  const fault = takeFault(req, state);
-  if (fault) return fault;
+  const fault = takeFault(state, req.path);
+  if (fault?.kind === 'secondary-limit' || fault?.kind === 'primary-limit')
+    return limitResponse(state, fault);
+  if (fault) return faultResponse(fault, faultStyle(state));
   return route(req, state) ?? notFound(state);
 }
 
@@ -92,13 +94,7 @@ function authProblem(req: MockRequest, state: GithubMockState): MockResponse | u
   return undefined;
 }
 
-function takeFault(req: MockRequest, state: GithubMockState): MockResponse | undefined {
-  const index = state.faults.findIndex((f) => req.path.includes(f.path));
-  if (index < 0) return undefined;
-  const fault = state.faults[index];
-  const left = (fault.times ?? 1) - 1;
-  if (left > 0) state.faults[index] = { ...fault, times: left };
-  else state.faults.splice(index, 1);
+function limitResponse(state: GithubMockState, fault: Exclude<GithubFault, Fault<never>>): MockResponse {
   switch (fault.kind) {
     case 'secondary-limit':
       return answer(
@@ -129,15 +125,17 @@ function takeFault(req: MockRequest, state: GithubMockState): MockResponse | und
           status: '403',
         },
       };
-    case 'server-error':
-      return answer(state, fault.status ?? 500, { message: 'Server Error' });
-    case 'malformed':
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: '[{"url":"https://api.github.com/repos/acme/api/issues/1","id":1,"title":"Cut o',
-      };
   }
+}
+
+/** GitHub's other fault answers carry its usual rate-limit headers. */
+function faultStyle(state: GithubMockState): FaultStyle<Fault<never>> {
+  return {
+    answer: (status, body, headers) => answer(state, status, body, headers),
+    serverErrorBody: () => ({ message: 'Server Error' }),
+    cutOff: '[{"url":"https://api.github.com/repos/acme/api/issues/1","id":1,"title":"Cut o',
+    contentType: 'application/json; charset=utf-8',
+  };
 }
 
 function answer(

@@ -1,3 +1,4 @@
+import { type Fault, type FaultStyle, faultResponse, takeFault } from '../faults';
 import type { MockRequest, MockResponse } from '../mock-server';
 import {
   issueJson,
@@ -24,10 +25,7 @@ import unauthorized from './payloads/error_401_unauthorized.json';
  * …/user/gitlab_com/#rate-limits-on-gitlabcom.
  */
 
-export type GitlabFault =
-  | { path: string; kind: 'rate-limit'; retryAfter: number; times?: number }
-  | { path: string; kind: 'server-error'; status?: number; times?: number }
-  | { path: string; kind: 'malformed'; times?: number };
+export type GitlabFault = Fault;
 
 export interface GitlabMockState {
   token: string;
@@ -62,8 +60,8 @@ const API = '/api/v4';
 export default function gitlabHandler(req: MockRequest, state: GitlabMockState): MockResponse {
   if (!req.path.startsWith(`${API}/`)) return signInPage();
   if (!authorized(req, state)) return json(401, unauthorized);
-  const fault = takeFault(req, state);
-  if (fault) return fault;
+  const fault = takeFault(state, req.path);
+  if (fault) return faultResponse(fault, faultStyle);
   return route(req, state) ?? json(404, { message: '404 Not Found' });
 }
 
@@ -90,41 +88,31 @@ function signInPage(): MockResponse {
   };
 }
 
-function takeFault(req: MockRequest, state: GitlabMockState): MockResponse | undefined {
-  const index = state.faults.findIndex((f) => req.path.includes(f.path));
-  if (index < 0) return undefined;
-  const fault = state.faults[index];
-  const left = (fault.times ?? 1) - 1;
-  if (left > 0) state.faults[index] = { ...fault, times: left };
-  else state.faults.splice(index, 1);
-  switch (fault.kind) {
-    case 'rate-limit': {
+/**
+ * GitLab.com's fault answers: its 429 is plain text with RateLimit-* headers
+ * (https://docs.gitlab.com/user/gitlab_com/#rate-limits-on-gitlabcom).
+ */
+const faultStyle: FaultStyle<GitlabFault> = {
+  answer: json,
+  rateLimit: {
+    body: () => 'Retry later\n',
+    headers(fault) {
       const reset = Math.floor(Date.now() / 1000) + fault.retryAfter;
       return {
-        status: 429,
-        headers: {
-          'content-type': 'text/plain',
-          'retry-after': String(fault.retryAfter),
-          'ratelimit-name': 'throttle_authenticated_api',
-          'ratelimit-limit': '2000',
-          'ratelimit-observed': '2001',
-          'ratelimit-remaining': '0',
-          'ratelimit-reset': String(reset),
-          'ratelimit-resettime': new Date(reset * 1000).toUTCString(),
-        },
-        body: 'Retry later\n',
+        'content-type': 'text/plain',
+        'ratelimit-name': 'throttle_authenticated_api',
+        'ratelimit-limit': '2000',
+        'ratelimit-observed': '2001',
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': String(reset),
+        'ratelimit-resettime': new Date(reset * 1000).toUTCString(),
       };
-    }
-    case 'server-error':
-      return json(fault.status ?? 500, { message: '500 Internal Server Error' });
-    case 'malformed':
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-        body: '[{"id":76,"iid":6,"title":"Cut',
-      };
-  }
-}
+    },
+  },
+  serverErrorBody: () => ({ message: '500 Internal Server Error' }),
+  cutOff: '[{"id":76,"iid":6,"title":"Cut',
+  contentType: 'application/json',
+};
 
 function findProject(state: GitlabMockState, ref: string): SeedProject | undefined {
   const key = decodeURIComponent(ref);

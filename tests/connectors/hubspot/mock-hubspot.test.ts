@@ -1,5 +1,9 @@
-import { archive, contactJson, salesPipeline } from './hubspot-shapes';
-import hubspotHandler, { type HubspotMockState, hubspotState, type MockRequest } from './mock-hubspot';
+import { archive, contactJson, salesPipeline } from '../../../playground/mock-apis/hubspot/hubspot-shapes';
+import hubspotHandler, {
+  type HubspotMockState,
+  hubspotState,
+  type MockRequest,
+} from '../../../playground/mock-apis/hubspot/mock-hubspot';
 
 /** The mock must speak HubSpot's documented protocol, or the connector tests prove nothing. */
 

@@ -7,9 +7,15 @@ import {
   selectStages,
 } from '../../../connectors/hubspot/hooks';
 import { hubspot } from '../../../connectors/hubspot/spec';
+import {
+  archive,
+  companyJson,
+  contactJson,
+  dealJson,
+  salesPipeline,
+} from '../../../playground/mock-apis/hubspot/hubspot-shapes';
 import { buildManifest } from '../../../scripts/manifest';
 import { checkConnectorSpec } from '../github/spec-checks';
-import { archive, companyJson, contactJson, dealJson, salesPipeline } from './hubspot-shapes';
 
 describe('HubSpot connector spec', () => {
   checkConnectorSpec(hubspot);

@@ -1,11 +1,5 @@
 import { hubspotPackage } from '../../../connectors/hubspot/package';
 import { hubspot } from '../../../connectors/hubspot/spec';
-import { buildDashboard } from '../../../src/dashboard/build-dashboard';
-import { refreshModels } from '../../../src/model/refresh';
-import type { TapdashError } from '../../../src/shared/errors';
-import { testConnection } from '../../../src/sync/test-connection';
-import type { MockRequest } from '../../support/mock-server';
-import { startRig } from '../github/sync-harness';
 import {
   archive,
   companyJson,
@@ -15,15 +9,25 @@ import {
   partnerPipeline,
   restore,
   salesPipeline,
-} from './hubspot-shapes';
-import { type HubspotFault, type HubspotMockState, hubspotState } from './mock-hubspot';
+} from '../../../playground/mock-apis/hubspot/hubspot-shapes';
+import {
+  type HubspotFault,
+  type HubspotMockState,
+  hubspotState,
+} from '../../../playground/mock-apis/hubspot/mock-hubspot';
+import { buildDashboard } from '../../../src/dashboard/build-dashboard';
+import { refreshModels } from '../../../src/model/refresh';
+import type { TapdashError } from '../../../src/shared/errors';
+import { testConnection } from '../../../src/sync/test-connection';
+import type { MockRequest } from '../../support/mock-server';
+import { startRig } from '../github/sync-harness';
 
 /**
  * HubSpot through the real sync engine in the emulator, against the mock API over HTTP: what
  * lands in the tabs, which requests went out, and how failures read.
  */
 
-const MOCK = 'tests/connectors/hubspot/mock-hubspot.ts';
+const MOCK = 'playground/mock-apis/hubspot/mock-hubspot.ts';
 const NOW = '2024-03-01T12:00:00Z';
 const HOUR = 3_600_000;
 

@@ -1,4 +1,4 @@
-import type { SeedLine, SeedOrder, SeedProduct } from './shopify-shapes';
+import type { SeedLine, SeedOrder, SeedProduct } from '../../../playground/mock-apis/shopify/shopify-shapes';
 
 /**
  * A small store for the package tests, in US dollars; every expected result in

@@ -1,11 +1,11 @@
-import { nextLink, queryOf } from '../../../src/sync/url';
 import shopifyHandler, {
   API_VERSION,
   type MockRequest,
   type ShopifyMockState,
   shopifyState,
-} from './mock-shopify';
-import linkExample from './payloads/pagination_link_header_example.json';
+} from '../../../playground/mock-apis/shopify/mock-shopify';
+import linkExample from '../../../playground/mock-apis/shopify/payloads/pagination_link_header_example.json';
+import { nextLink, queryOf } from '../../../src/sync/url';
 import { orders } from './seed';
 
 /** The mock must speak Shopify's documented protocol, or the connector tests prove nothing. */

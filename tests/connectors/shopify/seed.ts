@@ -1,4 +1,8 @@
-import type { SeedCustomer, SeedOrder, SeedProduct } from './shopify-shapes';
+import type {
+  SeedCustomer,
+  SeedOrder,
+  SeedProduct,
+} from '../../../playground/mock-apis/shopify/shopify-shapes';
 
 /**
  * A deterministic store for the end-to-end syncs: more than one 250-record page of orders and

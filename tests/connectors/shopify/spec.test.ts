@@ -7,14 +7,19 @@ import {
   selectLineItems,
 } from '../../../connectors/shopify/hooks';
 import { SHOPIFY_API_VERSION, shopify } from '../../../connectors/shopify/spec';
+import orderFixture from '../../../playground/mock-apis/shopify/payloads/list_orders.json';
+import productFixture from '../../../playground/mock-apis/shopify/payloads/list_products.json';
+import customerFixture from '../../../playground/mock-apis/shopify/payloads/search_customers.json';
+import {
+  customerJson,
+  orderJson,
+  productJson,
+  type SeedOrder,
+} from '../../../playground/mock-apis/shopify/shopify-shapes';
 import { buildManifest } from '../../../scripts/manifest';
 import { assertBaseUrlAllowed } from '../../../src/connect/url-allowlist-check';
 import { buildRequest } from '../../../src/sync/request';
 import { checkColumnsAgainstPayloads, checkConnectorSpec } from '../github/spec-checks';
-import orderFixture from './payloads/list_orders.json';
-import productFixture from './payloads/list_products.json';
-import customerFixture from './payloads/search_customers.json';
-import { customerJson, orderJson, productJson, type SeedOrder } from './shopify-shapes';
 
 const at = '2024-01-05T10:00:00-05:00';
 const order: SeedOrder = {

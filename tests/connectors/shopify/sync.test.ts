@@ -1,12 +1,12 @@
 import { shopifyPackage } from '../../../connectors/shopify/package';
 import { shopify } from '../../../connectors/shopify/spec';
+import { type ShopifyMockState, shopifyState } from '../../../playground/mock-apis/shopify/mock-shopify';
 import { buildDashboard } from '../../../src/dashboard/build-dashboard';
 import { refreshModels } from '../../../src/model/refresh';
 import type { TapdashError } from '../../../src/shared/errors';
 import { testConnection } from '../../../src/sync/test-connection';
 import type { MockRequest } from '../../support/mock-server';
 import { startRig } from '../github/sync-harness';
-import { type ShopifyMockState, shopifyState } from './mock-shopify';
 import { customers, iso, orders, products } from './seed';
 
 /**
@@ -14,7 +14,7 @@ import { customers, iso, orders, products } from './seed';
  * what lands in the tabs, which requests went out, and how failures read.
  */
 
-const MOCK = 'tests/connectors/shopify/mock-shopify.ts';
+const MOCK = 'playground/mock-apis/shopify/mock-shopify.ts';
 const NOW = '2024-03-01T12:00:00Z';
 const SHOP = 'mystore.myshopify.com';
 

@@ -1,9 +1,14 @@
 import { shopify } from '../../../connectors/shopify/spec';
+import {
+  orderJson,
+  productJson,
+  type SeedOrder,
+  type SeedProduct,
+} from '../../../playground/mock-apis/shopify/shopify-shapes';
 import type { StreamSpec } from '../../../src/connect/connector-spec';
 import { flatten } from '../../../src/sync/flatten';
 import { typeValue } from '../../../src/sync/typing';
 import type { Row } from '../github/run-models';
-import { orderJson, productJson, type SeedOrder, type SeedProduct } from './shopify-shapes';
 
 /**
  * The Shopify source tabs as the sync engine writes them, from seed orders: the API's JSON

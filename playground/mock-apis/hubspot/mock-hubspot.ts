@@ -1,4 +1,5 @@
-import type { MockRequest, MockResponse } from '../../support/mock-server';
+import { type Fault, type FaultStyle, faultResponse, takeFault } from '../faults';
+import type { MockRequest, MockResponse } from '../mock-server';
 import type { CrmRecord, Pipeline } from './hubspot-shapes';
 
 /**
@@ -20,23 +21,17 @@ import type { CrmRecord, Pipeline } from './hubspot-shapes';
  *   (https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details);
  * - faults a test queues: 429 with Retry-After and a `policyName`, a 5xx, a cut-off body.
  *
- * A pure handler `(request, state) => response` for tests/support/mock-server.ts (default
+ * A pure handler `(request, state) => response` for playground/mock-apis/mock-server.ts (default
  * export, `handlerFile`); unit tests call it directly. State is plain JSON.
  */
 
 export type ObjectType = 'contacts' | 'companies' | 'deals';
 
-export type HubspotFault =
-  | {
-      path: string;
-      kind: 'rate-limit';
-      retryAfter: number;
-      policyName?: 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY';
-      times?: number;
-    }
-  | { path: string; kind: 'server-error'; status?: number; times?: number }
-  /** A 200 whose JSON is cut off, as a dropped connection would leave it. */
-  | { path: string; kind: 'malformed'; times?: number };
+/** HubSpot's 429 names the limit it hit (its `policyName`). */
+export type HubspotFault = Fault<{
+  retryAfter: number;
+  policyName?: 'TEN_SECONDLY_ROLLING' | 'SECONDLY' | 'DAILY';
+}>;
 
 export interface HubspotMockState {
   token: string;
@@ -97,8 +92,8 @@ export default function hubspotHandler(req: MockRequest, state: HubspotMockState
       category: 'INVALID_AUTHENTICATION',
     });
   }
-  const fault = takeFault(req, state);
-  if (fault) return fault;
+  const fault = takeFault(state, req.path);
+  if (fault) return faultResponse(fault, faultStyle);
   const search = /^\/crm\/v3\/objects\/(contacts|companies|deals)\/search$/.exec(req.path);
   if (search && req.method === 'POST') return searchObjects(req, state, search[1] as ObjectType);
   const list = /^\/crm\/v3\/objects\/(contacts|companies|deals)$/.exec(req.path);
@@ -149,46 +144,33 @@ function validation(message: string): MockResponse {
   return json(400, { status: 'error', message, correlationId: correlation(), category: 'VALIDATION_ERROR' });
 }
 
-function takeFault(req: MockRequest, state: HubspotMockState): MockResponse | undefined {
-  const index = state.faults.findIndex((f) => req.path.includes(f.path));
-  if (index < 0) return undefined;
-  const fault = state.faults[index];
-  const left = (fault.times ?? 1) - 1;
-  if (left > 0) state.faults[index] = { ...fault, times: left };
-  else state.faults.splice(index, 1);
-  switch (fault.kind) {
-    case 'rate-limit': {
+const faultStyle: FaultStyle<HubspotFault> = {
+  // Search answers carry no rate-limit headers, so neither do faults.
+  answer: json,
+  rateLimit: {
+    body(fault) {
       const policy = fault.policyName ?? 'TEN_SECONDLY_ROLLING';
-      return json(
-        429,
-        {
-          status: 'error',
-          message:
-            policy === 'DAILY'
-              ? 'You have reached your daily limit.'
-              : 'You have reached your ten_secondly_rolling limit.',
-          errorType: 'RATE_LIMIT',
-          correlationId: correlation(),
-          policyName: policy,
-        },
-        { 'retry-after': String(fault.retryAfter) },
-      );
-    }
-    case 'server-error':
-      return json(fault.status ?? 500, {
-        status: 'error',
-        message: 'internal error',
-        correlationId: correlation(),
-        category: 'INTERNAL_ERROR',
-      });
-    case 'malformed':
       return {
-        status: 200,
-        headers: { 'content-type': 'application/json;charset=utf-8' },
-        body: '{"total":3,"results":[{"id":"501","properties":{"email":"cut',
+        status: 'error',
+        message:
+          policy === 'DAILY'
+            ? 'You have reached your daily limit.'
+            : 'You have reached your ten_secondly_rolling limit.',
+        errorType: 'RATE_LIMIT',
+        correlationId: correlation(),
+        policyName: policy,
       };
-  }
-}
+    },
+  },
+  serverErrorBody: () => ({
+    status: 'error',
+    message: 'internal error',
+    correlationId: correlation(),
+    category: 'INTERNAL_ERROR',
+  }),
+  cutOff: '{"total":3,"results":[{"id":"501","properties":{"email":"cut',
+  contentType: 'application/json;charset=utf-8',
+};
 
 interface Filter {
   propertyName?: unknown;

@@ -1,4 +1,5 @@
-import type { MockRequest, MockResponse } from '../../support/mock-server';
+import { type Fault, type FaultStyle, faultResponse, takeFault } from '../faults';
+import type { MockRequest, MockResponse } from '../mock-server';
 import {
   customerJson,
   orderJson,
@@ -20,18 +21,15 @@ import {
  * - the leaky bucket in `X-Shopify-Shop-Api-Call-Limit: used/size` on every answer, draining
  *   in real time; and faults a test queues (429 with Retry-After, a 5xx, a cut-off body).
  *
- * A pure handler `(request, state) => response` for tests/support/mock-server.ts, which runs it
+ * A pure handler `(request, state) => response` for playground/mock-apis/mock-server.ts, which runs it
  * in a worker (default export, `handlerFile`); unit tests call it directly. State is plain JSON.
  * Sources: https://shopify.dev/docs/api/usage/pagination-rest,
  * https://shopify.dev/docs/api/usage/rate-limits, https://shopify.dev/docs/api/admin-rest/2026-10/resources/order,
  * …/customer, …/product, and payloads/README.md.
  */
 
-export type ShopifyFault =
-  | { path: string; kind: 'rate-limit'; retryAfter: string; times?: number }
-  | { path: string; kind: 'server-error'; status?: number; times?: number }
-  /** A 200 whose JSON is cut off, as a dropped connection would leave it. */
-  | { path: string; kind: 'malformed'; times?: number };
+/** Shopify writes Retry-After as decimal seconds ("2.0"), kept as the text it sends. */
+export type ShopifyFault = Fault<{ retryAfter: string }>;
 
 export interface ShopifyMockState {
   token: string;
@@ -41,6 +39,11 @@ export interface ShopifyMockState {
   products: SeedProduct[];
   /** Consumed in order by matching requests (`path` is a substring of the request path). */
   faults: ShopifyFault[];
+  /**
+   * The store's myshopify.com host, for the `Link` header's URLs as Shopify writes them
+   * (`https://{shop}/admin/api/…`); without it they name the host the request came to.
+   */
+  shop?: string;
   /** The store's bucket: `used` of `size`, draining `leakPerSecond` (real time, in the worker). */
   bucket: { used: number; size: number; leakPerSecond: number; at: number };
 }
@@ -72,8 +75,8 @@ export default function shopifyHandler(req: MockRequest, state: ShopifyMockState
       errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
     });
   }
-  const fault = takeFault(req, state, level);
-  if (fault) return fault;
+  const fault = takeFault(state, req.path);
+  if (fault) return faultResponse(fault, faultStyle(state, level));
   return route(req, state, level) ?? answer(state, level, 404, { errors: 'Not Found' });
 }
 
@@ -111,34 +114,21 @@ function answer(
   };
 }
 
-function takeFault(req: MockRequest, state: ShopifyMockState, level: number): MockResponse | undefined {
-  const index = state.faults.findIndex((f) => req.path.includes(f.path));
-  if (index < 0) return undefined;
-  const fault = state.faults[index];
-  const left = (fault.times ?? 1) - 1;
-  if (left > 0) state.faults[index] = { ...fault, times: left };
-  else state.faults.splice(index, 1);
-  switch (fault.kind) {
-    case 'rate-limit':
-      return answer(
-        state,
-        state.bucket.size,
-        429,
-        {
-          errors:
-            'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.',
-        },
-        { 'retry-after': fault.retryAfter },
-      );
-    case 'server-error':
-      return answer(state, level, fault.status ?? 500, { errors: 'Internal Server Error' });
-    case 'malformed':
-      return {
-        status: 200,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: '{"orders":[{"id":450789469,"email":"bob.norman@hostmail.com","closed_at":nu',
-      };
-  }
+/** Shopify's fault answers; a 429 shows the bucket full. */
+function faultStyle(state: ShopifyMockState, level: number): FaultStyle<ShopifyFault> {
+  return {
+    answer: (status, body, headers) =>
+      answer(state, status === 429 ? state.bucket.size : level, status, body, headers),
+    rateLimit: {
+      body: () => ({
+        errors:
+          'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.',
+      }),
+    },
+    serverErrorBody: () => ({ errors: 'Internal Server Error' }),
+    cutOff: '{"orders":[{"id":450789469,"email":"bob.norman@hostmail.com","closed_at":nu',
+    contentType: 'application/json; charset=utf-8',
+  };
 }
 
 type Resource = 'orders' | 'customers' | 'products';
@@ -193,10 +183,10 @@ function route(req: MockRequest, state: ShopifyMockState, level: number): MockRe
   const items = listOf(resource, state, filters);
   if (items === undefined) return answer(state, level, 400, { errors: { status: 'is invalid' } });
   const limit = Math.min(MAX_LIMIT, Math.max(1, Number(req.query.limit ?? DEFAULT_LIMIT)));
-  const host = header(req, 'host') ?? '127.0.0.1';
+  const origin = state.shop ? `https://${state.shop}` : `http://${header(req, 'host') ?? '127.0.0.1'}`;
   const link = (at: number, rel: string) => {
     const page = encodeCursor({ resource, filters, offset: at });
-    return `<http://${host}${req.path}?limit=${limit}&page_info=${page}>; rel="${rel}"`;
+    return `<${origin}${req.path}?limit=${limit}&page_info=${page}>; rel="${rel}"`;
   };
   const rels: string[] = [];
   if (offset > 0) rels.push(link(Math.max(0, offset - limit), 'previous'));
