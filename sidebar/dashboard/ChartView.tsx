@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarChart } from '../../src/dashboard/sidebar-charts';
 import { loadCharts } from './load-charts';
+import { useNearView } from './use-visible';
 
 /** Room for a chart inside the 300 px sidebar (panel and box padding taken off). */
 const CHART_WIDTH = 236;
@@ -30,10 +31,11 @@ export function fitToSidebar(spec: Record<string, unknown>): Record<string, unkn
 export function ChartView({ chart }: { chart: SidebarChart }) {
   const box = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const near = useNearView(box);
 
   useEffect(() => {
     const spec = chart.spec;
-    if (!spec || !box.current) return;
+    if (!spec || !box.current || !near) return;
     let release: (() => void) | undefined;
     let cancelled = false;
     loadCharts()
@@ -51,7 +53,7 @@ export function ChartView({ chart }: { chart: SidebarChart }) {
       cancelled = true;
       release?.();
     };
-  }, [chart.spec]);
+  }, [chart.spec, near]);
 
   return (
     <li class="chart-item" data-testid={`chart-${chart.id}`}>

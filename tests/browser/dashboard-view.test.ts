@@ -12,10 +12,20 @@ describe('the Dashboard view in the sidebar', () => {
     await s?.close();
   });
 
+  it('draws a chart far down the panel when it scrolls into view, not before', async () => {
+    const boxes = s.sidebar.getByTestId('panel-dashboard').locator('.chart-box');
+    await boxes.locator('svg').first().waitFor({ timeout: 30_000 });
+    const last = boxes.last();
+    expect(await last.locator('svg').count()).toBe(0);
+    expect(await boxes.locator('svg').count()).toBeLessThan(await boxes.count());
+    await last.scrollIntoViewIfNeeded();
+    await last.locator('svg').waitFor({ timeout: 30_000 });
+  });
+
   it('draws the Dashboard charts with Vega (an svg in the sidebar) and shows the KPI tiles', async () => {
     const panel = s.sidebar.getByTestId('panel-dashboard');
-    await panel.locator('.chart-box svg').first().waitFor({ timeout: 30_000 });
-    expect(await panel.locator('.chart-box svg').count()).toBeGreaterThan(1);
+    // The charts in and near the view are drawn, each as Vega finishes it.
+    await panel.locator('.chart-box svg').nth(1).waitFor({ timeout: 30_000 });
     const tiles = s.sidebar.getByTestId('tiles').locator('li');
     expect(await tiles.count()).toBeGreaterThan(0);
     expect(await tiles.first().locator('.tile-value').textContent()).not.toBe('—');
