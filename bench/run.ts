@@ -6,6 +6,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadCpuIsPerThread } from '../playground/emulator/thread-cpu';
 import { benchModelRefresh, type ModelRefreshBenchRow } from './model-refresh';
 import { benchDemo, benchStripe, type RefreshBenchRow, type SyncBenchRow } from './sync';
 
@@ -24,14 +25,26 @@ const callsOf = (calls: Record<string, number>, prefix: string) =>
     .filter(([k]) => k.startsWith(prefix))
     .reduce((a, [, v]) => a + v, 0);
 
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+const ratio = (cpu: number, floor: number | undefined) => (floor ? (cpu / floor).toFixed(1) : '—');
+
 function syncTable(rows: readonly SyncBenchRow[]): string {
   const head =
-    '| Case | Records | Executions | Simulated Apps Script time | Node CPU | UrlFetch (fetch / fetchAll) | Sheets reads / writes | Writes per checkpoint | JSON.parse floor | CPU ÷ floor |\n|---|---|---|---|---|---|---|---|---|---|';
+    '| Case | Records | Executions | Simulated Apps Script time | UrlFetch (fetch / fetchAll) | Sheets reads / writes | Writes per checkpoint |\n|---|---|---|---|---|---|---|';
   const lines = rows.map((r) => {
     const reads = (r.calls['Range.getValues'] ?? 0) + (r.calls['Range.getDisplayValues'] ?? 0);
-    const floor = r.floorParseMs === undefined ? '—' : `${r.floorParseMs.toFixed(0)} ms`;
-    const ratio = r.floorParseMs ? (r.cpuMs / r.floorParseMs).toFixed(1) : '—';
-    return `| ${r.name} | ${n(r.records)} | ${r.executions} | ${s(r.simulatedMs)} | ${r.cpuMs.toFixed(0)} ms | ${r.calls['UrlFetchApp.fetch'] ?? 0} / ${r.calls['UrlFetchApp.fetchAll'] ?? 0} | ${reads} / ${r.calls['Range.setValues'] ?? 0} | ${r.writesPerCheckpoint.toFixed(2)} | ${floor} | ${ratio} |`;
+    return `| ${r.name} | ${n(r.records)} | ${r.executions} | ${s(r.simulatedMs)} | ${r.calls['UrlFetchApp.fetch'] ?? 0} / ${r.calls['UrlFetchApp.fetchAll'] ?? 0} | ${reads} / ${r.calls['Range.setValues'] ?? 0} | ${r.writesPerCheckpoint.toFixed(2)} |`;
+  });
+  return [head, ...lines].join('\n');
+}
+
+/** Where the CPU goes, and each part against the JSON.parse floor. */
+function cpuTable(rows: readonly SyncBenchRow[]): string {
+  const head =
+    '| Case | Node CPU, whole process | Script thread | Emulator services (on the script thread) | Engine alone | JSON.parse floor | Engine ÷ floor | Whole process ÷ floor |\n|---|---|---|---|---|---|---|---|';
+  const lines = rows.map((r) => {
+    const floor = r.floorParseMs === undefined ? '—' : ms(r.floorParseMs);
+    return `| ${r.name} | ${ms(r.processCpuMs)} | ${ms(r.threadCpuMs)} | ${ms(r.serviceCpuMs)} | ${ms(r.engineCpuMs)} | ${floor} | ${ratio(r.engineCpuMs, r.floorParseMs)} | ${ratio(r.processCpuMs, r.floorParseMs)} |`;
   });
   return [head, ...lines].join('\n');
 }
@@ -54,9 +67,9 @@ async function main(): Promise<number> {
   console.error('Demo sync and refresh…');
   const demo = benchDemo();
   console.error('Stripe 10k…');
-  const stripe10k = await benchStripe(10_000);
+  const stripe10k = await benchStripe(10_000, { syncRuns: quick ? 1 : 3, floorPasses: 5 });
   console.error(quick ? 'Stripe 100k skipped (--quick)' : 'Stripe 100k…');
-  const stripe100k = quick ? undefined : await benchStripe(100_000);
+  const stripe100k = quick ? undefined : await benchStripe(100_000, { syncRuns: 1, floorPasses: 3 });
   console.error('Model refresh…');
   const models = benchModelRefresh(quick ? [100_000] : [100_000, 1_000_000]);
   const sidebarModule = join(__dirname, 'sidebar.ts');
@@ -80,9 +93,9 @@ async function main(): Promise<number> {
       ok: fetches <= r.pages + emptyStreams,
     });
     targets.push({
-      what: `${r.name}: engine CPU per record within 5× of JSON.parse`,
-      measured: `${(r.cpuMs / (r.floorParseMs ?? 1)).toFixed(1)}×`,
-      ok: r.cpuMs <= 5 * (r.floorParseMs ?? 0),
+      what: `${r.name}: engine CPU per record within 5× of JSON.parse (the engine's own CPU on the script thread, emulator services excluded, ÷ JSON.parse of the same pages)`,
+      measured: `${ratio(r.engineCpuMs, r.floorParseMs)}× (${ms(r.engineCpuMs)} ÷ ${ms(r.floorParseMs ?? 0)}; whole process ${ratio(r.processCpuMs, r.floorParseMs)}×)`,
+      ok: r.engineCpuMs <= 5 * (r.floorParseMs ?? 0),
     });
   }
   for (const r of syncRows) {
@@ -125,9 +138,21 @@ async function main(): Promise<number> {
     '',
     '## Sync (extract & load)',
     '',
-    "The built `dist/Code.js` on the emulator, driven as the sidebar drives it: one execution per time-boxed chunk. Stripe is a local mock speaking Stripe's list protocol with charges shaped like Stripe's own fixture. The floor is `JSON.parse` of the same pages, fetched again by the benchmark.",
+    "The built `dist/Code.js` on the emulator, driven as the sidebar drives it: one execution per time-boxed chunk. Stripe is a local mock speaking Stripe's list protocol with charges shaped like Stripe's own fixture.",
     '',
     syncTable(syncRows),
+    '',
+    '### Sync CPU',
+    '',
+    `Where the sync's CPU goes. *Whole process* is every thread: it includes the mock Stripe server and the emulator's HTTP transport worker. *Script thread* is the thread the bundle runs on (${threadCpuIsPerThread() ? "the kernel's per-thread CPU clock" : 'this platform has no per-thread clock: whole process instead'}). *Emulator services* is the part of it spent inside the emulator's own service internals (the HTTP worker hand-off, response decoding, sheet storage), which Apps Script runs on Google's side and the cost model charges. *Engine alone* is the rest: the bundle's own work, which the 5× target judges. The floor is \`JSON.parse\` of the same pages, fetched again by the benchmark and parsed on the script thread after a warm-up: the median of several passes. ${syncRows
+      .filter((r) => r.floorPasses)
+      .map(
+        (r) =>
+          `${r.name}: floor over ${r.floorPasses?.length} passes, engine over ${r.runs} sync run(s), the median run shown.`,
+      )
+      .join(' ')}`,
+    '',
+    cpuTable(syncRows),
     '',
     '## Refresh (models, summary tabs, Dashboard)',
     '',

@@ -170,34 +170,39 @@ export function declaredOnly(
   columns: readonly ColumnSpec[],
   map?: StreamHooks['mapRecord'],
 ): NonNullable<StreamHooks['mapRecord']> {
+  // Split each column's path once, not once per record: this runs for every record synced.
+  const plan = columns.map((c) => ({ name: c.name, keys: c.name.split('.'), whole: c.type === 'json' }));
   return (raw, ctx) => {
     const record = map ? map(raw, ctx) : asObject(raw);
     const out: Json = {};
-    for (const column of columns) {
-      const value = valueAt(record, column.name);
+    for (const column of plan) {
+      const value = valueAt(record, column.name, column.keys);
       if (value === undefined) continue;
-      setAt(out, column.name, column.type !== 'json' && isObject(value) ? JSON.stringify(value) : value);
+      setAt(out, column.keys, !column.whole && isObject(value) ? JSON.stringify(value) : value);
     }
     return out;
   };
 }
 
-function valueAt(record: Json, path: string): unknown {
+/** `keys` is `path` split at its dots; a literal dotted key wins over the nested path. */
+function valueAt(record: Json, path: string, keys: readonly string[]): unknown {
+  if (keys.length === 1) return record[path];
   if (path in record) return record[path];
   let current: unknown = record;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (!isObject(current)) return undefined;
     current = current[key];
   }
   return current;
 }
 
-function setAt(target: Json, path: string, value: unknown): void {
-  const keys = path.split('.');
+function setAt(target: Json, keys: readonly string[], value: unknown): void {
   let node = target;
-  for (const key of keys.slice(0, -1)) {
+  const last = keys.length - 1;
+  for (let i = 0; i < last; i++) {
+    const key = keys[i];
     if (!isObject(node[key])) node[key] = {};
     node = node[key] as Json;
   }
-  node[keys[keys.length - 1]] = value;
+  node[keys[last]] = value;
 }

@@ -14,5 +14,8 @@ export function getPath(value: unknown, path: string): unknown {
 
 /** A JSON object (not an array, Date or null). Works across realms, unlike a prototype check. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return Object.prototype.toString.call(value) === '[object Object]';
+  // The typeof test answers most calls (scalars) without building a tag string.
+  return (
+    typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Object]'
+  );
 }

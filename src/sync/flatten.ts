@@ -40,16 +40,49 @@ function walk(
   keepWhole: ReadonlySet<string> | undefined,
   maxDepth: number,
 ): void {
+  const paths = prefix === '' ? undefined : childPaths(prefix);
   for (const key of Object.keys(obj)) {
     const value = obj[key];
-    const path = prefix === '' ? key : `${prefix}.${key}`;
     if (value === undefined) continue;
+    const path = paths ? joinPath(paths, prefix, key) : key;
     if (isPlainObject(value) && !keepWhole?.has(path) && depth + 1 < maxDepth) {
       walk(value, path, depth + 1, out, keepWhole, maxDepth);
     } else {
       out[path] = toScalar(value);
     }
   }
+}
+
+/**
+ * `parent.child` column names, made once per parent and key rather than once per record: a new
+ * string per field per record, then hashed again as a property name, was a large share of a
+ * sync's CPU. Bounded, since keys under a parent can be anything an API sends.
+ */
+const PATH_CACHE_LIMIT = 10_000;
+const pathCache = new Map<string, Map<string, string>>();
+let pathCacheSize = 0;
+
+function childPaths(prefix: string): Map<string, string> {
+  let paths = pathCache.get(prefix);
+  if (paths === undefined) {
+    if (pathCacheSize >= PATH_CACHE_LIMIT) {
+      pathCache.clear();
+      pathCacheSize = 0;
+    }
+    paths = new Map();
+    pathCache.set(prefix, paths);
+  }
+  return paths;
+}
+
+function joinPath(paths: Map<string, string>, prefix: string, key: string): string {
+  let path = paths.get(key);
+  if (path === undefined) {
+    path = `${prefix}.${key}`;
+    paths.set(key, path);
+    pathCacheSize++;
+  }
+  return path;
 }
 
 function toScalar(value: unknown): string | number | boolean | null {

@@ -42,17 +42,24 @@ export function httpFailureMessage(url: string, status: number, text: string): s
   return `Request failed for ${origin} returned code ${status}. Truncated server response: ${truncated} (use muteHttpExceptions option to examine full response)`;
 }
 
-export function createHttpResponse(result: Extract<WireResult, { ok: true }>) {
+/** `inService` times the body's decoding as the emulator's own work (Execution.inService). */
+export function createHttpResponse(
+  result: Extract<WireResult, { ok: true }>,
+  inService: <T>(work: () => T) => T = (work) => work(),
+) {
   const headerValue = (name: string) => result.headers.find(([n]) => n.toLowerCase() === name)?.[1];
   const contentType = headerValue('content-type');
   return {
     getResponseCode: () => result.status,
     getContentText: (charset?: string) =>
-      decodeText(result.body, charset ?? charsetOf(contentType) ?? 'UTF-8'),
-    getContent: () => toSignedBytes(result.body),
-    getBlob: () => new EmulatedBlob(result.body.slice(), contentType?.split(';')[0].trim() ?? null, null),
+      inService(() => decodeText(result.body, charset ?? charsetOf(contentType) ?? 'UTF-8')),
+    getContent: () => inService(() => toSignedBytes(result.body)),
+    getBlob: () =>
+      inService(() => new EmulatedBlob(result.body.slice(), contentType?.split(';')[0].trim() ?? null, null)),
     getAs: (type: string) =>
-      new EmulatedBlob(result.body.slice(), contentType?.split(';')[0].trim() ?? null).getAs(type),
+      inService(() =>
+        new EmulatedBlob(result.body.slice(), contentType?.split(';')[0].trim() ?? null).getAs(type),
+      ),
     /** Repeated headers keep their first value here (getAllHeaders has them all). Unverified. */
     getHeaders: () => {
       const out: Record<string, string> = {};

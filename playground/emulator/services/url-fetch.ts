@@ -68,7 +68,7 @@ function run(emu: Emulator, prepared: Prepared[]) {
   return results.map((r, i) => {
     const p = prepared[i];
     if (!r.ok) throw transportError(r, p.displayUrl);
-    const response = createHttpResponse(r);
+    const response = createHttpResponse(r, (work) => emu.inService(work));
     if (r.status >= 400 && !p.mute)
       throw platformError(httpFailureMessage(p.displayUrl, r.status, response.getContentText()));
     return response;
@@ -79,14 +79,16 @@ export function createUrlFetchApp(emu: Emulator): GoogleAppsScript.URL_Fetch.Url
   return {
     fetch(url: string, params: FetchParams = {}) {
       emu.call('UrlFetchApp', 'fetch', 'network', emu.costs.urlFetchMs);
-      return run(emu, [prepareRequest(emu, url, params ?? {})])[0];
+      return emu.inService(() => run(emu, [prepareRequest(emu, url, params ?? {})]))[0];
     },
     fetchAll(requests: Array<string | FetchParams>) {
       emu.call('UrlFetchApp', 'fetchAll', 'network', emu.costs.urlFetchMs);
-      const prepared = (requests ?? []).map((r) =>
-        typeof r === 'string' ? prepareRequest(emu, r, {}) : prepareRequest(emu, r?.url, r ?? {}),
-      );
-      return run(emu, prepared);
+      return emu.inService(() => {
+        const prepared = (requests ?? []).map((r) =>
+          typeof r === 'string' ? prepareRequest(emu, r, {}) : prepareRequest(emu, r?.url, r ?? {}),
+        );
+        return run(emu, prepared);
+      });
     },
     /** The request as it would be sent (UrlFetchApp.getRequest): nothing goes over the network. */
     getRequest(url: string, params: FetchParams = {}) {

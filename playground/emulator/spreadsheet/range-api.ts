@@ -57,6 +57,11 @@ export class RangeApi {
     this.calls.geometry(SVC, method);
   }
 
+  /** Cell storage work: Google's servers do it in Apps Script (Execution.inService). */
+  private stored<T>(work: () => T): T {
+    return this.calls.emu.inService(work);
+  }
+
   /** Checks a 2-D argument against the range's size with the platform's messages. */
   private checkGrid(data: unknown, method: string): unknown[][] {
     if (!Array.isArray(data) || data.some((row) => !Array.isArray(row))) {
@@ -151,22 +156,22 @@ export class RangeApi {
 
   getValue(): unknown {
     const sheet = this.read('getValue', 1);
-    return readValues(this.calls.wb, sheet, this.topLeft())[0][0];
+    return this.stored(() => readValues(this.calls.wb, sheet, this.topLeft())[0][0]);
   }
 
   getValues(): unknown[][] {
     const sheet = this.read('getValues', this.cells);
-    return readValues(this.calls.wb, sheet, this.rect);
+    return this.stored(() => readValues(this.calls.wb, sheet, this.rect));
   }
 
   getDisplayValue(): string {
     const sheet = this.read('getDisplayValue', 1);
-    return readDisplayValues(this.calls.wb, sheet, this.topLeft())[0][0];
+    return this.stored(() => readDisplayValues(this.calls.wb, sheet, this.topLeft())[0][0]);
   }
 
   getDisplayValues(): string[][] {
     const sheet = this.read('getDisplayValues', this.cells);
-    return readDisplayValues(this.calls.wb, sheet, this.rect);
+    return this.stored(() => readDisplayValues(this.calls.wb, sheet, this.rect));
   }
 
   isBlank(): boolean {
@@ -177,14 +182,14 @@ export class RangeApi {
   /** setValue writes the one value into every cell of the range, as Apps Script does. */
   setValue(value: unknown): this {
     const sheet = this.write('setValue', this.cells);
-    writeValues(this.calls.wb, sheet, this.rect, null, value);
+    this.stored(() => writeValues(this.calls.wb, sheet, this.rect, null, value));
     return this;
   }
 
   setValues(values: unknown[][]): this {
-    const grid = this.checkGrid(values, 'setValues');
+    const grid = this.stored(() => this.checkGrid(values, 'setValues'));
     const sheet = this.write('setValues', this.cells);
-    writeValues(this.calls.wb, sheet, this.rect, grid);
+    this.stored(() => writeValues(this.calls.wb, sheet, this.rect, grid));
     return this;
   }
 
@@ -195,7 +200,7 @@ export class RangeApi {
 
   getFormulas(): string[][] {
     const sheet = this.read('getFormulas', this.cells);
-    return readFormulas(sheet, this.rect);
+    return this.stored(() => readFormulas(sheet, this.rect));
   }
 
   setFormula(formula: string): this {
@@ -205,9 +210,9 @@ export class RangeApi {
   }
 
   setFormulas(formulas: string[][]): this {
-    const grid = this.checkGrid(formulas, 'setFormulas');
+    const grid = this.stored(() => this.checkGrid(formulas, 'setFormulas'));
     const sheet = this.write('setFormulas', this.cells);
-    writeValues(this.calls.wb, sheet, this.rect, grid);
+    this.stored(() => writeValues(this.calls.wb, sheet, this.rect, grid));
     return this;
   }
 

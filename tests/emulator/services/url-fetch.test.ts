@@ -392,6 +392,19 @@ describe('UrlFetchApp quota, cost and request log', () => {
     expect(exec.calls['UrlFetchApp.fetch']).toBe(1);
   });
 
+  it('charges the wait for the network once, as HTTP time, not again as script CPU', () => {
+    const emu = emulator({ costModel: { urlFetchMs: 150, cpuScale: 100 }, realCpu: true });
+    emu.run((gas) => gas.UrlFetchApp.fetch(`${api.url}/slow`));
+    // 300 ms of waiting scaled as script CPU would add 30 s.
+    expect(emu.executions[0].durationMs).toBeLessThan(5_000);
+  });
+
+  it('measures the CPU of its own transport apart from the script when asked (benchmarks)', () => {
+    const emu = emulator({ timeServiceCpu: true });
+    emu.run((gas) => gas.UrlFetchApp.fetch(`${api.url}/big-ok`).getContentText());
+    expect(emu.executions[0].serviceCpuMs).toBeGreaterThan(0);
+  });
+
   it('logs each request with its status, masking credentials in headers and query strings', () => {
     const emu = emulator();
     emu.run((gas) =>
