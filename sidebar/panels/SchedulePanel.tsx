@@ -8,13 +8,10 @@ import {
   FREQUENCIES,
   type Frequency,
   formOf,
-  HOURS,
-  hourLabel,
   type ScheduleForm,
   scheduleOf,
-  WEEKDAYS,
-  weekdayLabel,
 } from '../schedule/schedule-form';
+import { HourField, WeekdayField } from '../schedule/WhenFields';
 import { Button } from '../ui/Button';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
@@ -92,34 +89,20 @@ export function SchedulePanel() {
           {timed && (
             <div class="inline">
               {form.frequency === 'weekly' && (
-                <Field id="weekday" label="On">
-                  <select
-                    id="weekday"
-                    value={form.weekday}
-                    onChange={(e) => edit({ weekday: e.currentTarget.value as ScheduleForm['weekday'] })}
-                  >
-                    {WEEKDAYS.map((d) => (
-                      <option key={d} value={d}>
-                        {weekdayLabel(d)}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
+                <WeekdayField
+                  id="weekday"
+                  label="On"
+                  value={form.weekday}
+                  onChange={(weekday) => edit({ weekday })}
+                />
               )}
-              <Field id="hour" label="Around">
-                <select
-                  id="hour"
-                  data-testid="hour"
-                  value={String(form.hour)}
-                  onChange={(e) => edit({ hour: Number(e.currentTarget.value) })}
-                >
-                  {HOURS.map((h) => (
-                    <option key={h} value={String(h)}>
-                      {hourLabel(h)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <HourField
+                id="hour"
+                testId="hour"
+                label="Around"
+                value={form.hour}
+                onChange={(hour) => edit({ hour })}
+              />
             </div>
           )}
 
@@ -147,41 +130,18 @@ export function SchedulePanel() {
           </div>
           {settings.digest.enabled && (
             <div class="inline">
-              <Field id="digest-day" label="Digest day">
-                <select
-                  id="digest-day"
-                  value={settings.digest.weekday}
-                  onChange={(e) =>
-                    editSettings({
-                      digest: {
-                        ...settings.digest,
-                        weekday: e.currentTarget.value as ScheduleForm['weekday'],
-                      },
-                    })
-                  }
-                >
-                  {WEEKDAYS.map((d) => (
-                    <option key={d} value={d}>
-                      {weekdayLabel(d)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field id="digest-hour" label="Around">
-                <select
-                  id="digest-hour"
-                  value={String(settings.digest.hour)}
-                  onChange={(e) =>
-                    editSettings({ digest: { ...settings.digest, hour: Number(e.currentTarget.value) } })
-                  }
-                >
-                  {HOURS.map((h) => (
-                    <option key={h} value={String(h)}>
-                      {hourLabel(h)}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <WeekdayField
+                id="digest-day"
+                label="Digest day"
+                value={settings.digest.weekday}
+                onChange={(weekday) => editSettings({ digest: { ...settings.digest, weekday } })}
+              />
+              <HourField
+                id="digest-hour"
+                label="Around"
+                value={settings.digest.hour}
+                onChange={(hour) => editSettings({ digest: { ...settings.digest, hour } })}
+              />
             </div>
           )}
 
