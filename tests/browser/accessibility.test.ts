@@ -7,7 +7,7 @@
 import type { Frame } from 'playwright-core';
 import { screenshot } from '../support/browser';
 import { openPlayground, type PlaygroundSession, sidebarFrame } from '../support/playground-session';
-import { seriousAxeViolations } from '../support/sidebar-checks';
+import { expectNoHorizontalScroll, seriousAxeViolations } from '../support/sidebar-checks';
 
 const TABS = ['sources', 'reports', 'dashboard', 'schedule', 'settings'] as const;
 
@@ -56,5 +56,11 @@ describe.each(TABS)('the %s view', (tab) => {
     const violations = await seriousAxeViolations(s.page);
     await screenshot(s.page, `a11y-${tab}`);
     expect(violations).toEqual([]);
+  });
+
+  it('fits 300 px without sideways scroll and offers at most one blue primary action (Marketplace review)', async () => {
+    const frame = await openSidebar();
+    await expectNoHorizontalScroll(s.page);
+    expect(await frame.locator('button.primary:visible').count()).toBeLessThanOrEqual(1);
   });
 });
