@@ -35,10 +35,7 @@ export function resolveSourceTabs(
   connections: readonly ConnectionRef[],
   tabNames: readonly string[],
 ): Map<string, string[]> {
-  const ordered = connections
-    .map((c, index) => ({ c, rank: c.id === connectorRoot(c.connector) ? -1 : index }))
-    .sort((a, b) => a.rank - b.rank)
-    .map(({ c }) => c);
+  const ordered = leadingFirst(connections);
   const byLength = [...ordered].sort((a, b) => b.id.length - a.id.length);
   const found = new Map<string, Array<{ order: number; tab: string }>>();
   for (const tab of tabNames) {
@@ -58,6 +55,17 @@ export function resolveSourceTabs(
       list.sort((a, b) => a.order - b.order).map((t) => t.tab),
     );
   return out;
+}
+
+/**
+ * Connections in the order their tabs join a table: the one whose id is the connector's first
+ * (its columns lead), the others in the order given. The Sources panel words its cards by it.
+ */
+export function leadingFirst<C extends ConnectionRef>(connections: readonly C[]): C[] {
+  return connections
+    .map((c, index) => ({ c, rank: c.id === connectorRoot(c.connector) ? -1 : index }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ c }) => c);
 }
 
 /** The tabs a table is read from: its connections' tabs, or the tab of that very name. */
