@@ -137,6 +137,7 @@ describe('a second account of the same source', () => {
     connect(emu, 'us');
     connect(emu, 'eu');
     refresh(emu);
+    expect(revenueTab(emu)[1]).toEqual([320, 5]);
     emu.run((g) => removeConnection(g, 'payments_2', false, [payments]));
     expect(emu.run((g) => g.SpreadsheetApp.getActive().getSheetByName('payments_2_charges') !== null)).toBe(
       true,
