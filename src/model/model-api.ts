@@ -150,8 +150,9 @@ export function previewSql(gas: Gas, sql: string, packages: readonly MetricPacka
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
   const guarded = guardSql(sql, { label: 'this query' });
   const sources = new Map<string, Grid>();
+  const sourceTabs = spreadsheetSourceTabs(ss, listConnections(gas));
   for (const table of guarded.reads) {
-    const grid = readTable(gas, table, packages);
+    const grid = readTable(gas, table, packages, sourceTabs);
     if (grid) sources.set(table, grid);
   }
   return runPreview(sql, sources, clock);
@@ -226,15 +227,19 @@ function allModels(gas: Gas, packages: readonly MetricPackage[]): ModelSpec[] {
  * A table's values: a model's summary tab, or a source table read as refreshes read it (the
  * union of its connections' tabs, or the tab of that name).
  */
-function readTable(gas: Gas, name: string, packages: readonly MetricPackage[]): Grid | undefined {
+function readTable(
+  gas: Gas,
+  name: string,
+  packages: readonly MetricPackage[],
+  sourceTabs?: SourceTabs,
+): Grid | undefined {
   const ss = gas.SpreadsheetApp.getActive();
   const model = allModels(gas, packages).find((m) => m.name === name);
   if (model) {
     const sheet = ss.getSheetByName(model.label ?? model.name);
     return sheet ? sheet.getDataRange().getValues() : undefined;
   }
-  const sourceTabs: SourceTabs = spreadsheetSourceTabs(ss, listConnections(gas));
-  return readSourceTable(ss, name, sourceTabs);
+  return readSourceTable(ss, name, sourceTabs ?? spreadsheetSourceTabs(ss, listConnections(gas)));
 }
 
 /** The columns of a table's tabs, from their first rows (one getValues per tab). */
