@@ -122,6 +122,7 @@ export function SourcesPanel() {
                 <ConnectionCard
                   key={c.id}
                   connection={c}
+                  all={connections}
                   connector={connectorOf(c)}
                   schedule={schedule}
                   me={user}

@@ -7,7 +7,7 @@ import { Button } from '../ui/Button';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useCall } from '../ui/use-call';
 import { Badge } from './ConnectorPicker';
-import { nextRunText, ownershipNote } from './connection-notes';
+import { nextRunText, ownershipNote, sharedMetricsNote } from './connection-notes';
 import { timeAgo } from './relative-time';
 import { rowsText } from './SyncProgress';
 
@@ -22,6 +22,8 @@ const HEALTH_WORDS: Record<ConnectionHealth, string> = {
 
 interface Props {
   connection: ConnectionSummary;
+  /** Every connection listed, to tell a second account of the same source. */
+  all: readonly ConnectionSummary[];
   connector: ConnectorInfo | undefined;
   schedule: ScheduleBrief | null;
   me: string;
@@ -35,6 +37,7 @@ interface Props {
 /** One connection: health, last good sync, rows, next run, last error with its fix, and actions. */
 export function ConnectionCard({
   connection: c,
+  all,
   connector,
   schedule,
   me,
@@ -49,6 +52,7 @@ export function ConnectionCard({
   const pause = useCall((paused: boolean) => call('setConnectionPaused', c.id, paused));
   const remove = useCall((alsoTabs: boolean) => call('removeConnection', c.id, alsoTabs));
   const note = ownershipNote(c, connector?.fields ?? [], schedule, me);
+  const shared = sharedMetricsNote(c, all);
   const busy = pause.busy || remove.busy;
   const tabs = c.streams.filter((s) => s.status !== 'never').length;
 
@@ -81,6 +85,11 @@ export function ConnectionCard({
       <p class="small-text muted card-line" data-testid="connection-next-run">
         {nextRunText(c, schedule)}
       </p>
+      {shared && (
+        <p class="small-text muted card-line" data-testid="connection-shared-note">
+          {shared}
+        </p>
+      )}
       {c.lastError && <ErrorNotice error={c.lastError} testId="connection-error" />}
       {note && (
         <p class="small-text notice info-notice" data-testid="connection-owner-note">

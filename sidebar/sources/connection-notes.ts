@@ -1,5 +1,6 @@
 import type { ConfigField } from '../../src/connect/connector-spec';
 import type { ScheduleBrief } from '../../src/connect/sources-view';
+import { leadingFirst } from '../../src/model/source-tables';
 import type { ConnectionSummary } from '../../src/sync/status';
 
 /** When the schedule next syncs a connection, in words (Apps Script picks the minute itself). */
@@ -46,4 +47,19 @@ export function ownershipNote(
   }
   if (owner !== me) parts.push('To sync it with a key of your own, choose Edit and paste it.');
   return parts.length ? parts.join(' ') : undefined;
+}
+
+/**
+ * On the card of a second account of a source (a second Stripe, say): its rows join the first
+ * account's in the same tables, so the same metrics count both (src/model/source-tables.ts).
+ * Undefined for the first account and for a source connected once.
+ */
+export function sharedMetricsNote(
+  connection: Pick<ConnectionSummary, 'id' | 'connector' | 'label'>,
+  all: ReadonlyArray<Pick<ConnectionSummary, 'id' | 'connector'>>,
+): string | undefined {
+  const accounts = leadingFirst(all.filter((c) => c.connector === connection.connector));
+  if (accounts.length < 2 || accounts[0].id === connection.id) return undefined;
+  const counted = accounts.length === 2 ? 'both accounts' : `all ${accounts.length} accounts`;
+  return `Adds to the same ${connection.label} metrics as ${accounts[0].id}: the Dashboard counts ${counted}.`;
 }

@@ -34,7 +34,11 @@ const SECRETS_PREFIX = 'tapdash.secrets.';
 const ID = /^[a-z][a-z0-9_]{0,29}$/;
 
 export function listConnections(gas: Gas): Connection[] {
-  const all = gas.PropertiesService.getDocumentProperties().getProperties();
+  return connectionsIn(gas.PropertiesService.getDocumentProperties().getProperties());
+}
+
+/** The connections among document properties already read (saves a second read). */
+export function connectionsIn(all: Readonly<Record<string, string>>): Connection[] {
   return Object.keys(all)
     .filter((k) => k.startsWith(CONNECTION_PREFIX))
     .sort()

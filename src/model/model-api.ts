@@ -5,6 +5,7 @@
  * Tables are read as the founder sees them: a source stream from its hidden tab, a model from
  * its summary tab (as of its last refresh).
  */
+import { listConnections } from '../connect/connection-store';
 import type { Gas } from '../platform/gas';
 import { TapdashError } from '../shared/errors';
 import { type ColumnInfo, inferColumns } from './column-types';
@@ -18,6 +19,7 @@ import {
 } from './refresh';
 import { compileReport, type ReportDefinition, type ReportProblem } from './report-builder';
 import { type Grid, runModels } from './run-models';
+import { readSourceTable, type SourceTabs, spreadsheetSourceTabs, unionGrids } from './source-tables';
 import { guardSql } from './sql-guard';
 import type { WallClock } from './time-zone';
 import {
@@ -63,24 +65,32 @@ const PREVIEW_ROWS = 50;
 /** Rows read to tell a column's kind when listing tables. */
 const SAMPLE_ROWS = 200;
 
-/** Source tabs (hidden stream tabs) and models with a tab, with their columns, for the table picker. */
+/**
+ * Source tables (hidden stream tabs) and models with a tab, with their columns, for the table
+ * picker. A package table fed by several connections is listed once, under the name SQL uses,
+ * with the columns of all its tabs; `tab` is the first of them.
+ */
 export function listReportTables(gas: Gas, packages: readonly MetricPackage[] = []): ReportTable[] {
   const ss = gas.SpreadsheetApp.getActive();
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
+  const sourceTabs = spreadsheetSourceTabs(ss, listConnections(gas));
+  const tableOfTab = new Map<string, string>();
+  for (const [table, tabs] of sourceTabs) for (const tab of tabs) tableOfTab.set(tab, table);
   const tables: ReportTable[] = [];
+  const listed = new Set<string>();
   for (const sheet of ss.getSheets()) {
     if (!sheet.isSheetHidden()) continue;
-    tables.push({
-      name: sheet.getName(),
-      kind: 'source',
-      tab: sheet.getName(),
-      columns: sampleColumns(sheet, clock),
-    });
+    const name = tableOfTab.get(sheet.getName()) ?? sheet.getName();
+    if (listed.has(name)) continue;
+    listed.add(name);
+    const tabs = sourceTabs.get(name);
+    const sheets = tabs ? tabs.flatMap((t) => ss.getSheetByName(t) ?? []) : [sheet];
+    tables.push({ name, kind: 'source', tab: tabs?.[0] ?? name, columns: sampleColumns(sheets, clock) });
   }
   for (const model of allModels(gas, packages)) {
     const tab = model.label ?? model.name;
     const sheet = ss.getSheetByName(tab);
-    if (sheet) tables.push({ name: model.name, kind: 'model', tab, columns: sampleColumns(sheet, clock) });
+    if (sheet) tables.push({ name: model.name, kind: 'model', tab, columns: sampleColumns([sheet], clock) });
   }
   return tables;
 }
@@ -140,8 +150,9 @@ export function previewSql(gas: Gas, sql: string, packages: readonly MetricPacka
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
   const guarded = guardSql(sql, { label: 'this query' });
   const sources = new Map<string, Grid>();
+  const sourceTabs = spreadsheetSourceTabs(ss, listConnections(gas));
   for (const table of guarded.reads) {
-    const grid = readTable(gas, table, packages);
+    const grid = readTable(gas, table, packages, sourceTabs);
     if (grid) sources.set(table, grid);
   }
   return runPreview(sql, sources, clock);
@@ -212,20 +223,39 @@ function allModels(gas: Gas, packages: readonly MetricPackage[]): ModelSpec[] {
   return [...packages.flatMap((p) => p.models), ...listUserModels(gas).map((m) => m.spec)];
 }
 
-/** A table's values: a model's summary tab, or a source tab of that name. */
-function readTable(gas: Gas, name: string, packages: readonly MetricPackage[]): Grid | undefined {
+/**
+ * A table's values: a model's summary tab, or a source table read as refreshes read it (the
+ * union of its connections' tabs, or the tab of that name).
+ */
+function readTable(
+  gas: Gas,
+  name: string,
+  packages: readonly MetricPackage[],
+  sourceTabs?: SourceTabs,
+): Grid | undefined {
   const ss = gas.SpreadsheetApp.getActive();
   const model = allModels(gas, packages).find((m) => m.name === name);
-  const sheet = ss.getSheetByName(model ? (model.label ?? model.name) : name);
-  return sheet ? sheet.getDataRange().getValues() : undefined;
+  if (model) {
+    const sheet = ss.getSheetByName(model.label ?? model.name);
+    return sheet ? sheet.getDataRange().getValues() : undefined;
+  }
+  return readSourceTable(ss, name, sourceTabs ?? spreadsheetSourceTabs(ss, listConnections(gas)));
 }
 
-function sampleColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, clock: WallClock): ColumnInfo[] {
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow === 0 || lastColumn === 0) return [];
-  const grid = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS + 1), lastColumn).getValues();
-  return inferColumns(gridToTable(grid, clock));
+/** The columns of a table's tabs, from their first rows (one getValues per tab). */
+function sampleColumns(
+  sheets: readonly GoogleAppsScript.Spreadsheet.Sheet[],
+  clock: WallClock,
+): ColumnInfo[] {
+  const grids: Grid[] = [];
+  for (const sheet of sheets) {
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow === 0 || lastColumn === 0) continue;
+    grids.push(sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS + 1), lastColumn).getValues());
+  }
+  const grid = unionGrids(grids);
+  return grid ? inferColumns(gridToTable(grid, clock)) : [];
 }
 
 function runPreview(sql: string, sources: ReadonlyMap<string, Grid>, clock: WallClock): PreviewResult {

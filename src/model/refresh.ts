@@ -5,6 +5,7 @@
  *
  * A model that fails leaves its tab as it was; the others still run unless they read it.
  */
+import { connectionsIn } from '../connect/connection-store';
 import type { Gas } from '../platform/gas';
 import { type ErrorInfo, TapdashError, toErrorInfo } from '../shared/errors';
 import { DEFAULT_CURRENCY } from './formats';
@@ -12,6 +13,7 @@ import { HISTORY_TAB, headlineValues, type ModelOutput, recordHistory } from './
 import type { MetricPackage, ModelSpec } from './model-spec';
 import type { TestFailure } from './model-tests';
 import { type Grid, type ModelResult, runModels } from './run-models';
+import { readSourceTable, spreadsheetSourceTabs } from './source-tables';
 import type { Budget } from './sql-budget';
 import { guardSql } from './sql-guard';
 import { type TabShape, writeSummaryTab } from './summary-tab';
@@ -80,7 +82,7 @@ export function refreshModels(gas: Gas, input: RefreshInput = {}): RefreshResult
     ...listUserModelsFrom(stored).map((m) => m.spec),
   ];
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
-  const sources = readSourceTabs(ss, models);
+  const sources = readSourceTabs(ss, models, stored);
   const waiting = waitingForFirstSync(input.packages ?? [], models, sources);
   const runnable = models.filter((m) => !waiting.has(m.name));
 
@@ -198,10 +200,14 @@ function waitingForFirstSync(
   return waiting;
 }
 
-/** Reads every source tab any model reads, once: one getValues per tab. */
+/**
+ * Reads every source table any model reads, once: one getValues per tab. A package table of a
+ * connector with several connections is the union of their tabs (source-tables.ts).
+ */
 function readSourceTabs(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   models: readonly ModelSpec[],
+  stored: Readonly<Record<string, string>>,
 ): Map<string, Grid> {
   const modelNames = new Set(models.map((m) => m.name));
   const wanted = new Set<string>();
@@ -213,9 +219,11 @@ function readSourceTabs(
     }
   }
   const sources = new Map<string, Grid>();
+  if (wanted.size === 0) return sources;
+  const tabs = spreadsheetSourceTabs(ss, connectionsIn(stored));
   for (const name of wanted) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) sources.set(name, sheet.getDataRange().getValues());
+    const grid = readSourceTable(ss, name, tabs);
+    if (grid) sources.set(name, grid);
   }
   return sources;
 }

@@ -1,4 +1,4 @@
-import { nextRunText, ownershipNote } from '../../../sidebar/sources/connection-notes';
+import { nextRunText, ownershipNote, sharedMetricsNote } from '../../../sidebar/sources/connection-notes';
 import type { ConfigField } from '../../../src/connect/connector-spec';
 
 const KEYED: ConfigField[] = [{ key: 'apiKey', label: 'API key', kind: 'secret', required: true }];
@@ -43,5 +43,29 @@ describe('whose key a connection uses', () => {
       /The schedule runs as bob@example.com, who has no key for it, so scheduled syncs skip it/,
     );
     expect(note).toMatch(/you take over the schedule/);
+  });
+});
+
+describe('a second account of the same source', () => {
+  const first = { id: 'stripe', connector: 'stripe', label: 'Stripe' };
+  const second = { id: 'stripe_2', connector: 'stripe', label: 'Stripe' };
+
+  it('says on the second account that it adds to the same metrics as the first', () => {
+    expect(sharedMetricsNote(second, [first, second])).toBe(
+      'Adds to the same Stripe metrics as stripe: the Dashboard counts both accounts.',
+    );
+  });
+
+  it('says nothing on the first account, nor for a source connected once', () => {
+    expect(sharedMetricsNote(first, [first, second])).toBeUndefined();
+    expect(sharedMetricsNote(second, [second])).toBeUndefined();
+  });
+
+  it('counts only accounts of the same source, and names the connector’s own connection as the first', () => {
+    const renamed = { id: 'acme_eu', connector: 'stripe', label: 'Stripe' };
+    const github = { id: 'github', connector: 'github', label: 'GitHub' };
+    expect(sharedMetricsNote(renamed, [renamed, github, first, second])).toBe(
+      'Adds to the same Stripe metrics as stripe: the Dashboard counts all 3 accounts.',
+    );
   });
 });

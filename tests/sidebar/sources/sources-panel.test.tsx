@@ -53,6 +53,18 @@ describe('the Sources panel', () => {
     expect(within(card).getByTestId('connection-next-run').textContent).toMatch(/^No schedule yet/);
   });
 
+  it('says on a second account’s card that it adds to the same metrics, and nothing on the first', async () => {
+    const server = startScriptServer();
+    server.call('saveConnection', [{ connector: 'demo', config: {} }]);
+    server.call('saveConnection', [{ connector: 'demo', config: {} }]);
+    renderAs(server);
+    const second = await screen.findByTestId('connection-demo_2');
+    expect(within(second).getByTestId('connection-shared-note').textContent).toMatch(
+      /^Adds to the same .* metrics as demo: the Dashboard counts both accounts\.$/,
+    );
+    expect(within(screen.getByTestId('connection-demo')).queryByTestId('connection-shared-note')).toBeNull();
+  });
+
   it('pauses a connection: the pill says Paused, Sync now is disabled, and Resume undoes it', async () => {
     const server = withSyncedDemo();
     renderAs(server);
