@@ -97,7 +97,8 @@ export const csvUrl = {
   streamsFor: (config) => [rowsStream(config)],
   testStream: STREAM,
   errorHints: {
-    '401': 'The file is private. Paste a token that can read it in Connections, or use a public link.',
+    '401':
+      'The file is private. Paste a token that can read it under Sources in the Tapdash sidebar, or use a public link.',
     '403':
       'The host refused the file. Check that the link is public (or that the token can read it); a Google Sheet must be published: File → Share → Publish to web → CSV.',
     '404': 'Nothing is at that address. Copy the file link again (on GitHub, the "Raw" link).',

@@ -119,7 +119,7 @@ export const ga4 = {
   testStream: 'daily',
   errorHints: {
     '400':
-      'Check the property ID in Connections: it must be a GA4 property (old Universal Analytics "UA-" properties no longer answer).',
+      'Check the property ID under Sources in the Tapdash sidebar: it must be a GA4 property (old Universal Analytics "UA-" properties no longer answer).',
     '401':
       'Google did not accept your sign-in. Reload the spreadsheet, open Tapdash again and allow access to Google Analytics when asked.',
     '403':

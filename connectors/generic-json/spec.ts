@@ -159,8 +159,9 @@ export const genericJson = {
   streamsFor: (config) => [stream(config)],
   testStream: STREAM,
   errorHints: {
-    '401': 'Check the auth header name and value in Connections: the API did not accept them.',
+    '401':
+      'Check the auth header name and value under Sources in the Tapdash sidebar: the API did not accept them.',
     '403': 'The key works but may not read this list. Check its permissions in your API.',
-    '404': 'Check the API URL in Connections: nothing answers at that address.',
+    '404': 'Check the API URL under Sources in the Tapdash sidebar: nothing answers at that address.',
   },
 } satisfies ConnectorSpec;

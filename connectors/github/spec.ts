@@ -267,13 +267,13 @@ export const githubSpec = {
   testStream: 'repositories',
   errorHints: {
     '401':
-      'It may have expired or been revoked: create a new one at github.com/settings/personal-access-tokens and paste it in Connections.',
+      'It may have expired or been revoked: create a new one at github.com/settings/personal-access-tokens and paste it under Sources in the Tapdash sidebar.',
     '403':
       'GitHub refused access ({status}). If it mentions a rate limit, Tapdash waits and retries on the next sync. Otherwise give the token read access to Metadata, Issues, Pull requests and Contents (classic tokens: the repo scope), and authorize it for SAML single sign-on if your organization uses it.',
     '404':
-      'GitHub could not find that owner or repository (404). Check the spelling in Connections and whether the owner is an organization or a personal account; GitHub also answers 404 when the token cannot see a private repository.',
+      'GitHub could not find that owner or repository (404). Check the spelling under Sources in the Tapdash sidebar and whether the owner is an organization or a personal account; GitHub also answers 404 when the token cannot see a private repository.',
     '422':
-      'GitHub did not accept the request ({status}). Check the owner and repository names in Connections.',
+      'GitHub did not accept the request ({status}). Check the owner and repository names under Sources in the Tapdash sidebar.',
     '429':
       'GitHub asked Tapdash to slow down (429). The sync resumes by itself; if it keeps happening, sync fewer repositories or less often.',
     default:

@@ -206,11 +206,11 @@ export const gitlabSpec = {
   testStream: 'projects',
   errorHints: {
     '401':
-      'It may have expired or been revoked: create one with the read_api scope under Preferences > Access tokens and paste it in Connections.',
+      'It may have expired or been revoked: create one with the read_api scope under Preferences > Access tokens and paste it under Sources in the Tapdash sidebar.',
     '403':
       'GitLab refused access (403). Give the token the read_api scope, and its user at least the Reporter role in these projects.',
     '404':
-      'GitLab could not find that project (404). Check the paths in Connections (group/project, as in the project address); GitLab also answers 404 when the token cannot see a private project.',
+      'GitLab could not find that project (404). Check the paths under Sources in the Tapdash sidebar (group/project, as in the project address); GitLab also answers 404 when the token cannot see a private project.',
     '429':
       'GitLab asked Tapdash to slow down (429). The sync resumes by itself; if it keeps happening, sync fewer projects or less often.',
     default:

@@ -91,13 +91,13 @@ export const googleSheet = {
   testStream: STREAM,
   errorHints: {
     '400':
-      "Check the range in Connections: the tab name, an exclamation mark, then the cells, like Sheet1!A1:F. Quote a tab name with spaces: 'My data'!A:F.",
+      "Check the range under Sources in the Tapdash sidebar: the tab name, an exclamation mark, then the cells, like Sheet1!A1:F. Quote a tab name with spaces: 'My data'!A:F.",
     '401':
       'Google did not accept your sign-in. Reload the spreadsheet, open Tapdash again and allow access when asked.',
     '403':
-      'Tapdash may open only the spreadsheets you choose. Open Connections, edit this source and choose the spreadsheet again with "Choose from Drive". If you run your own Tapdash, also enable the Google Sheets API in its Google Cloud project.',
+      'Tapdash may open only the spreadsheets you choose. Open Sources in the Tapdash sidebar, edit this source and choose the spreadsheet again with "Choose from Drive". If you run your own Tapdash, also enable the Google Sheets API in its Google Cloud project.',
     '404':
-      'Tapdash cannot see that spreadsheet: it was deleted, or it was not chosen with "Choose from Drive". Open Connections, edit this source and choose it again.',
+      'Tapdash cannot see that spreadsheet: it was deleted, or it was not chosen with "Choose from Drive". Open Sources in the Tapdash sidebar, edit this source and choose it again.',
     '429':
       'Google Sheets allows a limited number of reads per minute. Nothing is lost: the next sync reads the range again.',
   },

@@ -220,7 +220,7 @@ export const hubspot = {
       placeholder: 'pat-na1-…',
       pattern: '^pat-[a-z0-9]+-[A-Za-z0-9-]{20,}$',
       patternMessage:
-        "Paste the private app's whole access token: it starts with pat- (for example pat-na1-…).",
+        'That does not look like a whole private app token: it starts with pat-, a region such as na1, then a long code (pat-na1-…). Copy it again from Settings → Integrations → Private Apps.',
     },
   ],
   auth: { type: 'bearer', field: 'accessToken' },
@@ -240,7 +240,7 @@ export const hubspot = {
     '400':
       'HubSpot did not accept the request ({status}). If you set a custom API address for this connection, remove it; otherwise report this message to Tapdash.',
     '401':
-      "Open Connections and paste your private app's access token (it starts with pat-); if the app was deleted or its token rotated, copy the current one from Settings → Integrations → Private Apps.",
+      "Open Sources in the Tapdash sidebar and paste your private app's access token (it starts with pat-); if the app was deleted or its token rotated, copy the current one from Settings → Integrations → Private Apps.",
     '403':
       'The private app is missing a scope ({status}). In HubSpot, open Settings → Integrations → Private Apps → your app → Scopes, add crm.objects.contacts.read, crm.objects.companies.read and crm.objects.deals.read, commit the change, then sync again.',
     '404':

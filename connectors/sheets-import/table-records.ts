@@ -42,7 +42,7 @@ export function readTable(rows: readonly (readonly unknown[])[], options: TableO
     throw new TapdashError({
       code: 'import-no-header',
       message: `${options.label} found only ${rows.length} row${rows.length === 1 ? '' : 's'} in ${options.source}, so there is no row ${options.headerRow} to take the column names from.`,
-      fix: 'Open Connections and set "Header row" to the row that holds the column names (1 = the first row).',
+      fix: 'Open Sources in the Tapdash sidebar and set "Header row" to the row that holds the column names (1 = the first row).',
     });
   }
   const data = rows.slice(headerIndex + 1).filter((row) => !isBlankRow(row));
@@ -52,7 +52,7 @@ export function readTable(rows: readonly (readonly unknown[])[], options: TableO
     throw new TapdashError({
       code: 'import-key-missing',
       message: `${options.label} found no column named "${options.keyColumn}" in the header row of ${options.source}. The columns are: ${listNames(names)}.`,
-      fix: 'Open Connections and type the key column exactly as its header reads, or leave it empty.',
+      fix: 'Open Sources in the Tapdash sidebar and type the key column exactly as its header reads, or leave it empty.',
       where: 'primaryKey',
     });
   }

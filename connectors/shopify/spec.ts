@@ -225,11 +225,11 @@ export const shopify = {
   testStream: 'orders',
   errorHints: {
     '401':
-      "Open Connections and paste your custom app's Admin API access token (it starts with shpat_); if the app was uninstalled, install it again to get a new one.",
+      "Open Sources in the Tapdash sidebar and paste your custom app's Admin API access token (it starts with shpat_); if the app was uninstalled, install it again to get a new one.",
     '403':
       'Shopify refused access ({status}). In Shopify go to Settings → Apps and sales channels → Develop apps → your app → Configuration, give it the read_orders, read_customers and read_products Admin API scopes, then install the update.',
     '404':
-      'Shopify could not find that store (404). Check the shop domain in Connections: it is the mystore.myshopify.com address from Settings → Domains, not your own domain.',
+      'Shopify could not find that store (404). Check the shop domain under Sources in the Tapdash sidebar: it is the mystore.myshopify.com address from Settings → Domains, not your own domain.',
     '429':
       "Shopify asked Tapdash to slow down (429). The sync resumes by itself; if it keeps happening, another app may be using up the store's API allowance.",
     default:

@@ -422,7 +422,7 @@ export const stripe = {
     '400':
       'Stripe refused the request ({status}). If you set a custom API address for this connection, remove it; otherwise report this to Tapdash.',
     '401':
-      'Open Connections and paste a secret or restricted key that starts with sk_ or rk_, from Stripe → Developers → API keys.',
+      'The key may have been rolled or deleted. In Stripe → Developers → API keys, copy a current secret key (sk_…) or a restricted key (rk_…), then paste it under Sources in the Tapdash sidebar.',
     '403':
       'The restricted key is missing a permission ({status}). In Stripe → Developers → API keys, edit the key and give it Read access to Customers, Subscriptions, Invoices, Prices, Charges and Balance.',
     '404':

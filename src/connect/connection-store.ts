@@ -56,7 +56,7 @@ export function requireConnection(gas: Gas, id: string): Connection {
     throw new TapdashError({
       code: 'connection-not-found',
       message: `There is no connection called "${id}" in this spreadsheet.`,
-      fix: 'Open Connections to see the connections that exist; someone may have removed it.',
+      fix: 'Open Sources in the Tapdash sidebar to see the connections that exist; someone may have removed it.',
     });
   }
   return conn;
@@ -157,8 +157,8 @@ export function configWithSecrets(
         ? `The ${connector.label} key for "${conn.id}" is saved in ${conn.createdBy}'s Google account, so only their syncs can use it.`
         : `The ${connector.label} connection "${conn.id}" has no saved ${missing[0].label}.`,
       fix: elsewhere
-        ? `Ask ${conn.createdBy} to sync, or open Connections, edit ${connector.label} and paste a key of your own.`
-        : `Open Connections, edit ${connector.label} and paste the ${missing[0].label}.`,
+        ? `Ask ${conn.createdBy} to sync, or open Sources in the Tapdash sidebar, edit ${connector.label} and paste a key of your own.`
+        : `Open Sources in the Tapdash sidebar, edit ${connector.label} and paste the ${missing[0].label}.`,
       where: conn.id,
     });
   }

@@ -55,7 +55,7 @@ export function planNotices(
         `The scheduled refresh of "${sheetName}" could not sync ${o.label}.`,
         '',
         `What happened: ${o.message ?? 'an unexpected error.'}`,
-        `What to do: ${o.fix ?? 'Open the spreadsheet, then Extensions → Tapdash → Open Tapdash → Connections.'}`,
+        `What to do: ${o.fix ?? 'Open the spreadsheet, then Extensions → Tapdash → Open Tapdash → Sources.'}`,
         '',
         'Data that was already loaded is kept; the next run will try again.',
         '',

@@ -49,7 +49,7 @@ export function findConnectorIn(connectors: readonly ConnectorSpec[], id: string
     throw new TapdashError({
       code: 'connector-unknown',
       message: `This spreadsheet has a "${id}" connection, but this version of Tapdash has no ${id} connector.`,
-      fix: 'Update Tapdash, or remove the connection in Connections.',
+      fix: 'Update Tapdash, or remove the connection under Sources in the Tapdash sidebar.',
     });
   }
   return found;
@@ -74,7 +74,7 @@ export function runSyncChunk(gas: Gas, connectionId: string, options: SyncChunkO
       conn.id,
       streamsOf(connector, conn.config).length,
       'paused',
-      `${connector.label} is paused. Resume it in Connections to sync.`,
+      `${connector.label} is paused. Resume it under Sources in the Tapdash sidebar to sync.`,
     );
   const owner = gas.Utilities.getUuid();
   const lease = acquireLease(gas, conn.id, owner, userOf(gas), clock());
@@ -146,7 +146,7 @@ class ConnectionSync {
     return this.progress(finished, stopped);
   }
 
-  /** Keeps a quota stop visible in Connections until a later chunk gets going again. */
+  /** Keeps a quota stop visible under Sources in the Tapdash sidebar until a later chunk gets going again. */
   private noteWhyWaiting(stopped: StopReason | undefined): void {
     const notice = stopped === 'quota' ? this.stopError : undefined;
     if (JSON.stringify(notice) === JSON.stringify(this.header.notice)) return;

@@ -92,6 +92,6 @@ export function quotaError(used: number, quota: number): TapdashError {
   return new TapdashError({
     code: 'urlfetch-quota',
     message: `Tapdash stopped syncing for today: your Google account has made ${used.toLocaleString('en-US')} of its ${quota.toLocaleString('en-US')} daily web requests, and the rest are kept for your other scripts.`,
-    fix: 'Nothing is lost: syncing continues tomorrow where it stopped. To need fewer requests, pause streams you do not use in Connections.',
+    fix: 'Nothing is lost: syncing continues tomorrow where it stopped. To need fewer requests, pause streams you do not use under Sources in the Tapdash sidebar.',
   });
 }

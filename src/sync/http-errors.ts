@@ -64,7 +64,7 @@ export function httpError(status: number, body: unknown, ctx: ErrorContext, atte
       return [
         'auth-rejected',
         `${label} rejected ${credentials} (401).${said}`,
-        `Open Connections, edit ${label} and paste a valid key.`,
+        `Open Sources in the Tapdash sidebar, edit ${label} and paste a valid key.`,
       ];
     if (status === 403)
       return [
@@ -76,13 +76,13 @@ export function httpError(status: number, body: unknown, ctx: ErrorContext, atte
       return [
         'not-found',
         `${label} could not find what ${ctx.where} reads (404).${said}`,
-        'Check the connection settings (account, project, base URL) in Connections.',
+        'Check the connection settings (account, project, base URL) under Sources in the Tapdash sidebar.',
       ];
     if (status === 400 || status === 422)
       return [
         'bad-request',
         `${label} rejected the request for ${ctx.where} (${status}).${said}`,
-        'Check the connection settings in Connections. If they look right, report this message.',
+        'Check the connection settings under Sources in the Tapdash sidebar. If they look right, report this message.',
       ];
     if (status === 429)
       return [
@@ -99,7 +99,7 @@ export function httpError(status: number, body: unknown, ctx: ErrorContext, atte
     return [
       'http-error',
       `${label} answered with status ${status} for ${ctx.where}.${said}`,
-      'Check the connection settings in Connections. If they look right, report this message.',
+      'Check the connection settings under Sources in the Tapdash sidebar. If they look right, report this message.',
     ];
   })();
   const hint =
@@ -123,7 +123,7 @@ export function malformedBodyError(
   return new TapdashError({
     code: 'bad-response',
     message: `${ctx.connector.label} sent a reply Tapdash could not read for ${ctx.where}: it is not JSON${kind}. It starts with "${start}".`,
-    fix: 'Check the base URL in Connections: it must point at the API, not at a web page. If it does, try again later.',
+    fix: 'Check the base URL under Sources in the Tapdash sidebar: it must point at the API, not at a web page. If it does, try again later.',
     where: ctx.where,
   });
 }
@@ -132,7 +132,7 @@ export function networkError(message: string, attempts: number, ctx: ErrorContex
   return new TapdashError({
     code: 'network',
     message: `Tapdash could not reach ${ctx.connector.label} for ${ctx.where} after ${attempts} tries (${redact(message, ctx.secrets)}).`,
-    fix: 'Nothing is lost: the next sync tries again. Check the base URL in Connections if it keeps happening.',
+    fix: 'Nothing is lost: the next sync tries again. Check the base URL under Sources in the Tapdash sidebar if it keeps happening.',
     where: ctx.where,
   });
 }
@@ -143,7 +143,7 @@ export function notCsvError(text: string, contentType: string | undefined, ctx: 
   return new TapdashError({
     code: 'bad-response',
     message: `${ctx.connector.label} got something that is not a CSV file for ${ctx.where}${kind}. It starts with "${start}".`,
-    fix: 'Check the address in Connections: it must download the CSV file itself, not open a page that shows it.',
+    fix: 'Check the address under Sources in the Tapdash sidebar: it must download the CSV file itself, not open a page that shows it.',
     where: ctx.where,
   });
 }

@@ -130,7 +130,7 @@ function failureMessage(error: unknown, session: HttpSession): string {
     throw new TapdashError({
       code: 'bad-url',
       message: `The address for ${session.errors.where} is not valid: ${redact(message, session.errors.secrets)}`,
-      fix: 'Check the base URL and the other settings of the connection in Connections.',
+      fix: 'Check the base URL and the other settings of the connection under Sources in the Tapdash sidebar.',
       where: session.errors.where,
     });
   }

@@ -53,7 +53,7 @@ export function buildRequest(input: RequestInput): HttpRequest {
       throw new TapdashError({
         code: 'unsafe-next-page',
         message: `${connector.label} pointed to another website (${originOf(url) ?? url}) for the next page, so Tapdash stopped to keep your key safe.`,
-        fix: 'Check the base URL in Connections. If it is right, report this message.',
+        fix: 'Check the base URL under Sources in the Tapdash sidebar. If it is right, report this message.',
       });
     }
   } else {
@@ -108,7 +108,7 @@ function applyAuth(
       throw new TapdashError({
         code: 'missing-secret',
         message: `The ${label} connection has no value for "${field}".`,
-        fix: `Open Connections, edit ${label} and fill in every required field.`,
+        fix: `Open Sources in the Tapdash sidebar, edit ${label} and fill in every required field.`,
       });
     }
     return v;
@@ -154,7 +154,7 @@ export function fill(template: string, config: Readonly<Record<string, string>>,
       throw new TapdashError({
         code: 'config-missing',
         message: `The ${label} connection has no value for "${key}".`,
-        fix: `Open Connections, edit ${label} and fill in "${key}".`,
+        fix: `Open Sources in the Tapdash sidebar, edit ${label} and fill in "${key}".`,
       });
     }
     return encodeURIComponent(v);

@@ -40,7 +40,7 @@ export class CellBudget {
       throw new TapdashError({
         code: 'spreadsheet-full',
         message: `This spreadsheet is nearly full: Google Sheets allows 10 million cells, it has ${this.total.toLocaleString('en-US')}, and ${tab} needs ${extra.toLocaleString('en-US')} more.`,
-        fix: 'Delete tabs you no longer need, or pause streams you do not use in Connections, then sync again.',
+        fix: 'Delete tabs you no longer need, or pause streams you do not use under Sources in the Tapdash sidebar, then sync again.',
         where: tab,
       });
     }

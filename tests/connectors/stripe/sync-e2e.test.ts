@@ -310,7 +310,7 @@ describe('Test connection', () => {
   test("reports Stripe's refusal of a wrong key with the fix", () => {
     expect(test1('sk_test_51NotTheRightKey0000')).toMatchObject({
       code: 'auth-rejected',
-      fix: expect.stringContaining('starts with sk_ or rk_'),
+      fix: expect.stringContaining('a current secret key (sk_…) or a restricted key (rk_…)'),
     });
   });
 });
@@ -338,7 +338,7 @@ describe("Stripe's failures", () => {
       message: expect.stringContaining(
         'Stripe rejected the API key (401). It said: "Invalid API Key provided: sk_test_',
       ),
-      fix: expect.stringContaining('paste a secret or restricted key that starts with sk_ or rk_'),
+      fix: expect.stringContaining('a current secret key (sk_…) or a restricted key (rk_…)'),
     });
     expect(s.tab('stripe_customers')).toEqual(before);
     expect(JSON.stringify(s.tab('Sync log'))).not.toContain('RotatedKey');
