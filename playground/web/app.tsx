@@ -57,10 +57,15 @@ function App() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [sidebarOpen, setSidebarOpen] = useState(true);
 
+  // The spreadsheet's own active tab as the add-on last left it: when a server call changes it
+  // (the first Dashboard build opens the Dashboard), the page follows, as Sheets does.
+  const serverActive = useRef<string | null>(null);
   const refresh = useCallback(async (tab?: string | null) => {
     const wb = await getJson<WorkbookView>('/api/workbook');
     setWorkbook(wb);
-    const name = tab && wb.sheets.some((s) => s.name === tab) ? tab : wb.activeSheet;
+    const moved = serverActive.current !== null && wb.activeSheet !== serverActive.current;
+    serverActive.current = wb.activeSheet;
+    const name = !moved && tab && wb.sheets.some((s) => s.name === tab) ? tab : wb.activeSheet;
     setActive(name);
     setView(await getJson<SheetView>(`/api/sheet?name=${encodeURIComponent(name)}`));
   }, []);

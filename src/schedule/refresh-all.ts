@@ -1,6 +1,7 @@
 import { listConnections } from '../connect/connection-store';
 import { type BuildDashboardResult, buildDashboard } from '../dashboard/build-dashboard';
 import type { SourceIssue } from '../dashboard/dashboard-header';
+import { DASHBOARD_SHEET } from '../dashboard/write-sheets';
 import type { MetricPackage } from '../model/model-spec';
 import { CURRENCY_PROPERTY, type ModelOutcome, refreshModels } from '../model/refresh';
 import type { Gas } from '../platform/gas';
@@ -59,11 +60,17 @@ export function refreshAll(
   const packages = installedPackages(gas, catalog);
   const models = refreshModels(gas, { packages, now, remainingMs: options.remainingMs }).models;
   const props = gas.PropertiesService.getDocumentProperties();
+  const ss = gas.SpreadsheetApp.getActive();
+  const firstDashboard = !ss.getSheetByName(DASHBOARD_SHEET);
   const dashboard = buildDashboard(gas, {
     packages,
     status: { lastRefreshAt: now.getTime(), issues: sourceIssues(gas, now.getTime(), catalog) },
   });
   props.setProperty(LAST_REFRESH_KEY, String(now.getTime()));
+  // The first Dashboard is what the founder came for: open it. Later refreshes leave the
+  // founder on whatever tab they are reading.
+  const built = firstDashboard ? ss.getSheetByName(DASHBOARD_SHEET) : null;
+  if (built) ss.setActiveSheet(built);
   const alertsSent = sendAlerts(gas, packages, now);
   return { models, dashboard, alertsSent, refreshedAt: now.getTime() };
 }

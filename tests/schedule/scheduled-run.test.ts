@@ -113,6 +113,21 @@ describe('a scheduled run', () => {
     expect(runs.every((r) => r.status === 'completed')).toBe(true);
   });
 
+  it('opens the Dashboard tab when it is first built, and leaves the founder where they are after that', () => {
+    const t = setup();
+    const active = () => t.emu.run((gas) => gas.SpreadsheetApp.getActive().getActiveSheet().getName());
+    const before = active();
+    expect(before).not.toBe('Dashboard');
+    t.emu.run((gas) => refreshAll(gas as Gas, { catalog: tinyCatalog }));
+    expect(active()).toBe('Dashboard');
+    t.emu.run((gas) => {
+      const ss = gas.SpreadsheetApp.getActive();
+      ss.setActiveSheet(ss.getSheetByName(before) as GoogleAppsScript.Spreadsheet.Sheet);
+    });
+    t.emu.run((gas) => refreshAll(gas as Gas, { catalog: tinyCatalog }));
+    expect(active()).toBe(before);
+  });
+
   it('flags a source that has not synced within its freshness as stale on the Dashboard', () => {
     const t = setup();
     t.emu.run((gas) => refreshAll(gas as Gas, { catalog: tinyCatalog }));
