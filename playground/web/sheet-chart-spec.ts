@@ -83,6 +83,30 @@ const MARKS: Record<string, string> = {
   TABLE: 'text',
 };
 
+/** Vega-Lite's bucket for a date column drawn as bars: one bar per step of the data (a day, week, month, year). */
+function barTimeUnit(dates: readonly string[]): string {
+  const times = [...new Set(dates.map((d) => Date.parse(d)))].filter(Number.isFinite).sort((a, b) => a - b);
+  let step = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < times.length; i++) step = Math.min(step, times[i] - times[i - 1]);
+  const days = step / 86_400_000;
+  if (days >= 360) return 'year';
+  if (days >= 28) return 'yearmonth';
+  if (days >= 7) return 'yearweek';
+  return 'yearmonthdate';
+}
+
+/** A cell as a plotted number; empty or text cells are no point at all (Sheets skips them). */
+function plotted(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * The chart as Vega-Lite. `width`×`height` is the whole chart box: titles, axes, labels and
+ * legends are fitted inside it, as Sheets lays a chart out inside its box.
+ */
 export function sheetChartToVegaLite(
   chart: SheetChart,
   width: number,
@@ -91,13 +115,6 @@ export function sheetChartToVegaLite(
   const { header, rows } = tableOf(chart);
   const domain = header[0] ?? 'x';
   const series = header.slice(1);
-  const values = rows.flatMap((row) =>
-    series.map((s, i) => ({
-      [domain]: row[0],
-      series: s,
-      value: typeof row[i + 1] === 'number' ? row[i + 1] : Number(row[i + 1]) || 0,
-    })),
-  );
   const type = chart.type.toUpperCase();
   const mark = MARKS[type] ?? 'bar';
   const colors = Array.isArray(chart.options.colors) ? (chart.options.colors as string[]) : undefined;
@@ -105,35 +122,45 @@ export function sheetChartToVegaLite(
     chart.options['legend.position'] === 'none'
       ? null
       : { orient: (chart.options['legend.position'] as string) ?? 'right' };
-  const color = {
-    field: 'series',
-    type: 'nominal',
-    title: null,
-    legend,
-    ...(colors ? { scale: { range: colors } } : {}),
-  };
   const title = (chart.options.title as string) ?? undefined;
-  const isDate =
-    rows.length > 0 && typeof rows[0][0] === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(rows[0][0] as string);
+  const frame = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title,
+    width,
+    height,
+    autosize: { type: 'fit', contains: 'padding' },
+    padding: 8,
+  };
+  // Sheets gives colors to series (or pie slices) in the order the range holds them, and lists
+  // the legend in that order: the scale's domain is that order, never Vega-Lite's sorted one.
+  const colorScale = (names: string[]) => ({ domain: names, ...(colors ? { range: colors } : {}) });
   if (mark === 'arc') {
+    const labels = rows.map((r) => String(r[0]));
     return {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title,
-      width,
-      height,
-      data: { values: rows.map((r) => ({ [domain]: String(r[0]), value: Number(r[1]) || 0 })) },
+      ...frame,
+      data: { values: rows.map((r, i) => ({ [domain]: String(r[0]), value: plotted(r[1]) ?? 0, index: i })) },
       mark: {
         type: 'arc',
-        innerRadius: chart.options.pieHole
-          ? Number(chart.options.pieHole) * Math.min(width, height) * 0.5
-          : 0,
+        // A ratio of the drawn pie, which shrinks to leave the legend room.
+        innerRadius: { expr: `min(width, height) / 2 * ${Number(chart.options.pieHole ?? 0) || 0}` },
       },
       encoding: {
-        theta: { field: 'value', type: 'quantitative' },
-        color: { field: domain, type: 'nominal', legend, ...(colors ? { scale: { range: colors } } : {}) },
+        theta: { field: 'value', type: 'quantitative', stack: true },
+        // Slices run clockwise in row order, as Sheets draws them.
+        order: { field: 'index', type: 'quantitative' },
+        color: { field: domain, type: 'nominal', title: null, legend, scale: colorScale(labels) },
       },
     };
   }
+  // An empty cell is no point: lines join across it, as the compiler's interpolateNulls asks.
+  const values = rows.flatMap((row) =>
+    series
+      .map((s, i) => ({ [domain]: row[0], series: s, index: i, value: plotted(row[i + 1]) }))
+      .filter((point) => point.value !== null),
+  );
+  const color = { field: 'series', type: 'nominal', title: null, legend, scale: colorScale(series) };
+  const isDate =
+    rows.length > 0 && typeof rows[0][0] === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(rows[0][0] as string);
   const stacked = Boolean(chart.options.isStacked) && chart.options.isStacked !== 'false';
   const horizontal = type === 'BAR';
   // In a Google bar chart the horizontal axis is the value axis.
@@ -141,34 +168,35 @@ export function sheetChartToVegaLite(
   const valueFormat = chart.options[horizontal ? 'hAxis.format' : 'vAxis.format'];
   const dateFormat = isDate && typeof domainFormat === 'string' ? icuDateToD3(domainFormat) : undefined;
   const numberFormat = typeof valueFormat === 'string' ? icuNumberToD3(valueFormat) : undefined;
+  // Lines and areas run through every date as it is; bars need a band, one per step of the data.
+  const timeUnit = isDate && mark === 'bar' ? barTimeUnit(rows.map((r) => String(r[0]))) : undefined;
   const x = {
     field: domain,
     type: isDate ? 'temporal' : 'ordinal',
-    title: (chart.options['hAxis.title'] as string) ?? null,
-    ...(isDate ? { timeUnit: 'yearmonth' } : { sort: null }),
+    title: (chart.options[horizontal ? 'vAxis.title' : 'hAxis.title'] as string) ?? null,
+    ...(timeUnit ? { timeUnit } : isDate ? {} : { sort: null }),
     ...(dateFormat ? { axis: { format: dateFormat } } : {}),
   };
   const y = {
     field: 'value',
     type: 'quantitative',
-    title: (chart.options['vAxis.title'] as string) ?? null,
+    title: (chart.options[horizontal ? 'hAxis.title' : 'vAxis.title'] as string) ?? null,
     stack: stacked ? 'zero' : null,
     ...(numberFormat ? { axis: { format: numberFormat } } : {}),
   };
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title,
-    width,
-    height,
+    ...frame,
     data: { values },
     mark: { type: mark, ...(mark === 'line' ? { point: false } : {}) },
     encoding: {
       ...(horizontal ? { y: x, x: y } : { x, y }),
       color,
+      // Sheets stacks the first series at the bottom (Vega-Lite would put it on top).
+      ...(stacked ? { order: { field: 'index', type: 'quantitative', sort: 'ascending' } } : {}),
       ...(mark === 'bar' && !stacked && series.length > 1
         ? horizontal
-          ? { yOffset: { field: 'series' } }
-          : { xOffset: { field: 'series' } }
+          ? { yOffset: { field: 'series', sort: series } }
+          : { xOffset: { field: 'series', sort: series } }
         : {}),
     },
   };

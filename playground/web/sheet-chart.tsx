@@ -11,8 +11,8 @@ export function SheetChart({ chart, left, top }: { chart: ChartView; left: numbe
   const key = JSON.stringify(chart);
   useEffect(() => {
     if (!ref.current) return;
-    // Vega-Lite's width/height are the plot's; legends and axes take the rest of the box.
-    const spec = sheetChartToVegaLite(chart, width - 120, height - 80);
+    // The spec fits axes, labels and legends inside the box (less its 1px border), as Sheets does.
+    const spec = sheetChartToVegaLite(chart, width - 2, height - 2);
     const result = embed(ref.current, spec as never, { actions: false, renderer: 'svg' });
     return () => {
       result.then((r) => r.finalize()).catch(() => undefined);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateVegaLite } from '../../playground/cli/vega-lite-schema';
 import type { ChartPlan, DataShape, NativeChartPlan, Row } from '../../src/dashboard/chart-plan';
 import { compileChart } from '../../src/dashboard/compile-chart';
@@ -972,5 +974,79 @@ describe('invalid specs are errors that name the chart and the fix', () => {
 
   it('rejects a spec with no mark', () => {
     expect(thrown({ data: { name: 'mrr' }, encoding: {} }).message).toMatch(/has no "mark"/);
+  });
+});
+
+/**
+ * The demo charts a QA walkthrough saw drawn wrong on the Dashboard tab (colors, legend order,
+ * sawtooth lines): the plans Sheets receives are right; the playground's drawing was not.
+ */
+describe('the demo specs compile to plans Sheets draws like Vega-Lite', () => {
+  const demoSpec = (file: string): Record<string, unknown> =>
+    JSON.parse(readFileSync(join(__dirname, '../../connectors/demo/charts', file), 'utf8'));
+
+  it('gives Deals closed one column per outcome in the color domain order, each with its color', () => {
+    const rows: Row[] = [
+      { month: d('2025-02-01'), outcome: 'Lost', deals: 4 },
+      { month: d('2025-01-01'), outcome: 'Lost', deals: 1 },
+      { month: d('2025-02-01'), outcome: 'Won', deals: 2 },
+    ];
+    const columns: DataShape['columns'] = [
+      { name: 'month', type: 'date' },
+      { name: 'outcome', type: 'text' },
+      { name: 'deals', type: 'number' },
+    ];
+    const plan = native(
+      compileChart(demoSpec('deal-outcomes.vl.json'), { model: 'demo_deal_outcomes', columns, rows }),
+    );
+    const table = helperOf(plan, rows);
+    expect(table.header).toEqual(['Month', 'Won', 'Lost']);
+    expect(plan.options.colors).toEqual(['#16a34a', '#9ca3af']);
+    expect(table.rows).toEqual([
+      [d('2025-01-01'), null, 1],
+      [d('2025-02-01'), 2, 4],
+    ]);
+  });
+
+  it('gives Open tickets by priority one slice per priority in domain order, urgent red', () => {
+    const rows: Row[] = [
+      { priority: 'low', open_tickets: 30 },
+      { priority: 'normal', open_tickets: 40 },
+      { priority: 'urgent', open_tickets: 4 },
+      { priority: 'high', open_tickets: 12 },
+    ];
+    const columns: DataShape['columns'] = [
+      { name: 'priority', type: 'text' },
+      { name: 'open_tickets', type: 'number' },
+    ];
+    const plan = native(
+      compileChart(demoSpec('open-tickets-by-priority.vl.json'), {
+        model: 'demo_open_tickets_by_priority',
+        columns,
+        rows,
+      }),
+    );
+    expect(helperOf(plan, rows).rows.map((r) => r[0])).toEqual(['urgent', 'high', 'normal', 'low']);
+    expect((plan.options.colors as string[])[0]).toBe('#dc2626');
+  });
+
+  it('sorts an out-of-order weekly line by week before Sheets draws it', () => {
+    const rows: Row[] = [
+      { week: d('2025-01-13'), median_first_reply_hours: 4 },
+      { week: d('2025-01-06'), median_first_reply_hours: 3 },
+      { week: d('2025-01-20'), median_first_reply_hours: 8 },
+    ];
+    const columns: DataShape['columns'] = [
+      { name: 'week', type: 'date' },
+      { name: 'median_first_reply_hours', type: 'number' },
+    ];
+    const plan = native(
+      compileChart(demoSpec('first-reply.vl.json'), { model: 'demo_first_reply_by_week', columns, rows }),
+    );
+    expect(helperOf(plan, rows).rows.map((r) => r[0])).toEqual([
+      d('2025-01-06'),
+      d('2025-01-13'),
+      d('2025-01-20'),
+    ]);
   });
 });
