@@ -20,6 +20,12 @@ import {
 } from './report-form';
 import { useDebouncedPreview } from './use-debounced-preview';
 
+/** The picker's two groups: what the sources synced, and what Tapdash already computed from it. */
+const TABLE_GROUPS = [
+  { kind: 'source', label: 'Your data' },
+  { kind: 'model', label: 'Reports and metrics' },
+] as const;
+
 interface Props {
   tables: ReportTable[];
   /** Names of the founder's saved reports: saving under one of them replaces it. */
@@ -72,13 +78,13 @@ export function ReportBuilder({ tables, saved: savedNames, initial, onSaved }: P
           aria-invalid={invalid('table')}
           onChange={(e) => edit(emptyForm(e.currentTarget.value))}
         >
-          {(['source', 'model'] as const).map((kind) => (
-            <optgroup key={kind} label={kind === 'source' ? 'Synced sources' : 'Models'}>
+          {TABLE_GROUPS.map(({ kind, label }) => (
+            <optgroup key={kind} label={label}>
               {tables
                 .filter((t) => t.kind === kind)
                 .map((t) => (
                   <option key={t.name} value={t.name}>
-                    {t.kind === 'model' ? t.tab : t.name}
+                    {t.label}
                   </option>
                 ))}
             </optgroup>
