@@ -75,11 +75,15 @@ function time(name: string, description?: string): ColumnSpec {
   const column: ColumnSpec = { name, type: 'datetime', format: 'unix' };
   return description ? { ...column, description } : column;
 }
+const AMOUNT = 'In the smallest currency unit (cents for USD).';
+
+/** An amount in the smallest currency unit, whose currency is in the column `currencyColumn`. */
+function minor(name: string, currencyColumn: string, description = AMOUNT): ColumnSpec {
+  return { name, type: 'integer', description, money: { unit: 'minor', currencyColumn } };
+}
 function json(name: string, description?: string): ColumnSpec {
   return description ? { name, type: 'json', description } : { name, type: 'json' };
 }
-
-const AMOUNT = 'In the smallest currency unit (cents for USD).';
 
 const customers: StreamSpec = {
   name: 'customers',
@@ -97,7 +101,7 @@ const customers: StreamSpec = {
     text('description'),
     time('created'),
     text('currency'),
-    int('balance', `Credit (negative) or amount owed (positive). ${AMOUNT}`),
+    minor('balance', 'currency', `Credit (negative) or amount owed (positive). ${AMOUNT}`),
     bool('delinquent', 'True when the latest invoice payment failed.'),
     text('address.country'),
     text('tax_exempt'),
@@ -148,7 +152,7 @@ const subscriptions: StreamSpec = {
     time('discount.end', 'Empty for once and forever coupons.'),
     text('discount.coupon.id'),
     num('discount.coupon.percent_off'),
-    int('discount.coupon.amount_off', AMOUNT),
+    minor('discount.coupon.amount_off', 'discount.coupon.currency'),
     text('discount.coupon.currency'),
     text('discount.coupon.duration', 'once, repeating or forever.'),
     int('discount.coupon.duration_in_months'),
@@ -178,7 +182,7 @@ const subscriptionItems: StreamSpec = {
     text('price.product'),
     text('price.nickname'),
     text('price.currency'),
-    int('price.unit_amount', AMOUNT),
+    minor('price.unit_amount', 'price.currency'),
     text('price.unit_amount_decimal'),
     text('price.billing_scheme', 'per_unit or tiered.'),
     text('price.type', 'recurring or one_time.'),
@@ -208,7 +212,7 @@ const prices: StreamSpec = {
     bool('active'),
     time('created'),
     text('currency'),
-    int('unit_amount', AMOUNT),
+    minor('unit_amount', 'currency'),
     text('unit_amount_decimal'),
     text('billing_scheme'),
     text('tiers_mode'),
@@ -251,11 +255,11 @@ const invoices: StreamSpec = {
     time('period_start'),
     time('period_end'),
     time('due_date'),
-    int('amount_due', AMOUNT),
-    int('amount_paid', AMOUNT),
-    int('amount_remaining', AMOUNT),
-    int('subtotal', AMOUNT),
-    int('total', AMOUNT),
+    minor('amount_due', 'currency'),
+    minor('amount_paid', 'currency'),
+    minor('amount_remaining', 'currency'),
+    minor('subtotal', 'currency'),
+    minor('total', 'currency'),
     json('total_discount_amounts'),
     bool(
       'lines_has_more',
@@ -297,8 +301,8 @@ const invoiceLines: StreamSpec = {
     text('price'),
     text('product'),
     int('quantity'),
-    int('amount', `Before discounts, excluding tax. ${AMOUNT}`),
-    int('discount_amount', `Sum of the discounts applied to the line. ${AMOUNT}`),
+    minor('amount', 'currency', `Before discounts, excluding tax. ${AMOUNT}`),
+    minor('discount_amount', 'currency', `Sum of the discounts applied to the line. ${AMOUNT}`),
     text('unit_amount_decimal'),
     text('currency'),
     text('description'),
@@ -327,9 +331,9 @@ const charges: StreamSpec = {
     text('status', 'succeeded, pending or failed.'),
     bool('paid'),
     bool('captured'),
-    int('amount', AMOUNT),
-    int('amount_captured', AMOUNT),
-    int('amount_refunded', AMOUNT),
+    minor('amount', 'currency'),
+    minor('amount_captured', 'currency'),
+    minor('amount_refunded', 'currency'),
     bool('refunded'),
     bool('disputed'),
     text('currency'),
@@ -364,9 +368,9 @@ const balanceTransactions: StreamSpec = {
     time('available_on'),
     text('type'),
     text('reporting_category', 'charge, refund, dispute, fee, payout… (Stripe reporting categories).'),
-    int('amount', `In the balance currency. ${AMOUNT}`),
-    int('fee', AMOUNT),
-    int('net', AMOUNT),
+    minor('amount', 'currency', `In the balance currency. ${AMOUNT}`),
+    minor('fee', 'currency'),
+    minor('net', 'currency'),
     text('currency'),
     num('exchange_rate'),
     text('status'),

@@ -43,7 +43,7 @@ export function ReportsPanel() {
         <ReportBuilder
           key={editing?.key ?? 0}
           tables={tables}
-          saved={models.filter((m) => m.origin === 'user').map((m) => m.name)}
+          saved={models.filter((m) => m.origin === 'user')}
           initial={editing ?? undefined}
           onSaved={() => void reload()}
         />

@@ -51,7 +51,7 @@ export function ModelList({ models, onEdit, onChanged }: Props) {
                 <span class={`pill ${STATUS[status].pill}`}>{STATUS[status].words}</span>
               </div>
               <p class="small-text muted">
-                {m.origin === 'user' ? 'Your report' : 'Built in'}
+                {m.origin === 'user' ? 'Your report' : 'Built-in'}
                 {m.lastRun &&
                   ` · ${m.lastRun.rows.toLocaleString('en-US')} rows · refreshed ${when(m.lastRun.at)}`}
               </p>

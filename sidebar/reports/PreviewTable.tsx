@@ -1,6 +1,8 @@
 import type { PreviewResult } from '../../src/model/model-api';
 
 const SHOWN_ROWS = 10;
+/** Money columns show cents, as the saved tab's currency format will. */
+const CENTS = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
 
 /** The first rows of a preview, in a table that scrolls sideways inside the 300 px sidebar. */
 export function PreviewTable({ preview, testId = 'preview' }: { preview: PreviewResult; testId?: string }) {
@@ -33,7 +35,10 @@ export function PreviewTable({ preview, testId = 'preview' }: { preview: Preview
                     {cell === null
                       ? ''
                       : typeof cell === 'number'
-                        ? cell.toLocaleString('en-US')
+                        ? cell.toLocaleString(
+                            'en-US',
+                            preview.formats?.[preview.columns[j]] === 'currency' ? CENTS : {},
+                          )
                         : String(cell)}
                   </td>
                 ))}

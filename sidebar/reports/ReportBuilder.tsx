@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ColumnInfo } from '../../src/model/column-types';
-import type { ReportTable } from '../../src/model/model-api';
+import type { ModelListing, ReportTable } from '../../src/model/model-api';
 import { call } from '../rpc';
 import { Button } from '../ui/Button';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
@@ -20,10 +20,16 @@ import {
 } from './report-form';
 import { useDebouncedPreview } from './use-debounced-preview';
 
+/** The picker's two groups: what the sources synced, and what Tapdash already computed from it. */
+const TABLE_GROUPS = [
+  { kind: 'source', label: 'Your data' },
+  { kind: 'model', label: 'Reports and metrics' },
+] as const;
+
 interface Props {
   tables: ReportTable[];
-  /** Names of the founder's saved reports: saving under one of them replaces it. */
-  saved: string[];
+  /** The founder's saved reports: saving under one of their names replaces it. */
+  saved: ReadonlyArray<Pick<ModelListing, 'name' | 'label'>>;
   /** A saved report opened for editing. */
   initial?: { form: ReportForm; title: string };
   /** Called after a save with the new tab's name and row count. */
@@ -60,6 +66,17 @@ export function ReportBuilder({ tables, saved: savedNames, initial, onSaved }: P
   const kindOf = (c: string) => columns.find((x) => x.name === c)?.kind;
   const invalid = (path: string) => (problemAt.has(path) ? 'true' : undefined);
   const titleProblem = title.trim() && !name ? 'Use at least one letter or digit in the name.' : null;
+  const replaces = savedNames.find((r) => r.name === name);
+  // A greyed button says why, so the founder is never left guessing.
+  const cannotSave = !title.trim()
+    ? 'Give the report a name to save it.'
+    : titleProblem
+      ? 'Fix the name to save it.'
+      : !preview
+        ? 'The preview is still running.'
+        : preview.problems.length > 0
+          ? 'Fix the problems listed under Preview to save it.'
+          : null;
 
   return (
     <section aria-labelledby="builder-title" data-testid="report-builder">
@@ -72,13 +89,13 @@ export function ReportBuilder({ tables, saved: savedNames, initial, onSaved }: P
           aria-invalid={invalid('table')}
           onChange={(e) => edit(emptyForm(e.currentTarget.value))}
         >
-          {(['source', 'model'] as const).map((kind) => (
-            <optgroup key={kind} label={kind === 'source' ? 'Synced sources' : 'Models'}>
+          {TABLE_GROUPS.map(({ kind, label }) => (
+            <optgroup key={kind} label={label}>
               {tables
                 .filter((t) => t.kind === kind)
                 .map((t) => (
                   <option key={t.name} value={t.name}>
-                    {t.kind === 'model' ? t.tab : t.name}
+                    {t.label}
                   </option>
                 ))}
             </optgroup>
@@ -320,9 +337,9 @@ export function ReportBuilder({ tables, saved: savedNames, initial, onSaved }: P
         help={
           !name
             ? 'It becomes the name of its tab.'
-            : savedNames.includes(name)
-              ? `Replaces your saved report ${name} and its tab “${title.trim()}”.`
-              : `Saved as the tab “${title.trim()}” (model ${name}).`
+            : replaces
+              ? `Replaces your saved report “${replaces.label}” and its tab.`
+              : `Saved as the tab “${title.trim()}”.`
         }
         error={titleProblem}
       >
@@ -344,7 +361,7 @@ export function ReportBuilder({ tables, saved: savedNames, initial, onSaved }: P
         <Button
           primary
           testId="save-report"
-          disabled={!name || !preview || preview.problems.length > 0}
+          disabled={cannotSave !== null}
           busy={save.busy}
           busyLabel="Saving…"
           onClick={async () => {
@@ -362,6 +379,11 @@ export function ReportBuilder({ tables, saved: savedNames, initial, onSaved }: P
           Save as report
         </Button>
       </div>
+      {cannotSave && !save.busy && (
+        <p class="small-text muted" data-testid="save-why">
+          {cannotSave}
+        </p>
+      )}
     </section>
   );
 }

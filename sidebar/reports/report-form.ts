@@ -79,6 +79,12 @@ const OP_LABELS: Record<FilterOp, string> = {
   previous_month: 'is last month',
 };
 
+/** Comparisons read as time on a date column: "is after 2026-01-31" (the whole day excluded). */
+const DATE_LABELS: Partial<Record<FilterOp, string>> = {
+  greater_than: 'is after',
+  less_than: 'is before',
+};
+
 /** The conditions that make sense for a column of this kind, as the filter's select lists them. */
 export function opsFor(kind: ColumnKind | undefined): Array<{ value: FilterOp; label: string }> {
   const ops: FilterOp[] =
@@ -90,6 +96,8 @@ export function opsFor(kind: ColumnKind | undefined): Array<{ value: FilterOp; l
           'this_month',
           'previous_month',
           'equals',
+          'greater_than',
+          'less_than',
           'between',
           'is_empty',
           'is_not_empty',
@@ -99,7 +107,7 @@ export function opsFor(kind: ColumnKind | undefined): Array<{ value: FilterOp; l
         : kind === 'boolean'
           ? ['equals', 'is_empty', 'is_not_empty']
           : ['equals', 'not_equals', 'contains', 'in', 'is_empty', 'is_not_empty'];
-  return ops.map((value) => ({ value, label: OP_LABELS[value] }));
+  return ops.map((value) => ({ value, label: (kind === 'date' && DATE_LABELS[value]) || OP_LABELS[value] }));
 }
 
 /** How many value boxes a condition takes. */

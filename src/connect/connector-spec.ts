@@ -19,6 +19,13 @@ export interface ColumnSpec {
    */
   format?: 'unix' | 'unix-ms' | 'iso';
   description?: string;
+  /**
+   * Money counted in the currency's minor unit (Stripe's cents). The tab keeps the API's value;
+   * the report builder divides by the currency's minor unit (100, or 1 for JPY) and formats the
+   * result as currency. `currencyColumn` names the sibling column holding the ISO code ('usd');
+   * without one, the amount is taken to be in a two-decimal currency.
+   */
+  money?: { unit: 'minor'; currencyColumn?: string };
 }
 
 export type FieldKind = 'text' | 'secret' | 'url' | 'select' | 'number' | 'date' | 'hosts';

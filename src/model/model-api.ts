@@ -5,11 +5,13 @@
  * Tables are read as the founder sees them: a source stream from its hidden tab, a model from
  * its summary tab (as of its last refresh).
  */
+import { CONNECTORS } from '../../connectors/index';
 import { listConnections } from '../connect/connection-store';
+import type { ConnectorSpec } from '../connect/connector-spec';
 import type { Gas } from '../platform/gas';
 import { TapdashError } from '../shared/errors';
-import { type ColumnInfo, inferColumns } from './column-types';
-import type { MetricPackage, ModelSpec } from './model-spec';
+import { inferColumns } from './column-types';
+import type { ColumnFormat, MetricPackage, ModelSpec } from './model-spec';
 import {
   LAST_RUN_PREFIX,
   type LastRun,
@@ -18,6 +20,7 @@ import {
   spreadsheetClock,
 } from './refresh';
 import { compileReport, type ReportDefinition, type ReportProblem } from './report-builder';
+import { type ReportColumn, sourceLabel, sourceStream, withMoney } from './report-money';
 import { type Grid, runModels } from './run-models';
 import { readSourceTable, type SourceTabs, spreadsheetSourceTabs, unionGrids } from './source-tables';
 import { guardSql } from './sql-guard';
@@ -35,10 +38,12 @@ export type PreviewCell = string | number | boolean | null;
 
 export interface ReportTable {
   name: string;
+  /** As the picker shows it: "Stripe · Charges" for a source, the tab's title for a model. */
+  label: string;
   kind: 'source' | 'model';
   /** The tab it is read from. */
   tab: string;
-  columns: ColumnInfo[];
+  columns: ReportColumn[];
 }
 
 export interface ModelListing {
@@ -59,6 +64,8 @@ export interface PreviewResult {
   rows: PreviewCell[][];
   totalRows: number;
   problems: ReportProblem[];
+  /** Outputs the saved tab formats specially: money as currency. */
+  formats?: Record<string, ColumnFormat>;
 }
 
 const PREVIEW_ROWS = 50;
@@ -67,32 +74,63 @@ const SAMPLE_ROWS = 200;
 
 /**
  * Source tables (hidden stream tabs) and models with a tab, with their columns, for the table
- * picker. A package table fed by several connections is listed once, under the name SQL uses,
- * with the columns of all its tabs; `tab` is the first of them.
+ * picker, each once. A package table fed by several connections is listed once, under the name
+ * SQL uses, with the columns of all its tabs; `tab` is the first of them. Hidden tabs that are
+ * not data are left out: models' tabs (listed as models), Tapdash's own (`_chart_data`) and a
+ * full refresh's half-filled `(loading)` copies.
  */
-export function listReportTables(gas: Gas, packages: readonly MetricPackage[] = []): ReportTable[] {
+export function listReportTables(
+  gas: Gas,
+  packages: readonly MetricPackage[] = [],
+  connectors: readonly ConnectorSpec[] = CONNECTORS,
+): ReportTable[] {
   const ss = gas.SpreadsheetApp.getActive();
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
-  const sourceTabs = spreadsheetSourceTabs(ss, listConnections(gas));
+  const connections = listConnections(gas);
+  const sourceTabs = spreadsheetSourceTabs(ss, connections);
   const tableOfTab = new Map<string, string>();
   for (const [table, tabs] of sourceTabs) for (const tab of tabs) tableOfTab.set(tab, table);
+  const models = allModels(gas, packages);
+  const modelTabs = new Set(models.map((m) => m.label ?? m.name));
   const tables: ReportTable[] = [];
   const listed = new Set<string>();
   for (const sheet of ss.getSheets()) {
-    if (!sheet.isSheetHidden()) continue;
-    const name = tableOfTab.get(sheet.getName()) ?? sheet.getName();
+    const tab = sheet.getName();
+    if (!sheet.isSheetHidden() || modelTabs.has(tab) || isInternalTab(tab)) continue;
+    const name = tableOfTab.get(tab) ?? tab;
     if (listed.has(name)) continue;
     listed.add(name);
     const tabs = sourceTabs.get(name);
     const sheets = tabs ? tabs.flatMap((t) => ss.getSheetByName(t) ?? []) : [sheet];
-    tables.push({ name, kind: 'source', tab: tabs?.[0] ?? name, columns: sampleColumns(sheets, clock) });
+    const source = sourceStream(name, connections, connectors);
+    tables.push({
+      name,
+      label: sourceLabel(source, name),
+      kind: 'source',
+      tab: tabs?.[0] ?? name,
+      columns: withMoney(sampleColumns(sheets, clock), source?.stream),
+    });
   }
-  for (const model of allModels(gas, packages)) {
+  for (const model of models) {
     const tab = model.label ?? model.name;
     const sheet = ss.getSheetByName(tab);
-    if (sheet) tables.push({ name: model.name, kind: 'model', tab, columns: sampleColumns([sheet], clock) });
+    if (sheet && !listed.has(model.name)) {
+      listed.add(model.name);
+      tables.push({
+        name: model.name,
+        label: tab,
+        kind: 'model',
+        tab,
+        columns: sampleColumns([sheet], clock),
+      });
+    }
   }
   return tables;
+}
+
+/** Tabs Tapdash keeps for itself (`_chart_data`) and a full refresh's half-filled copies. */
+function isInternalTab(tab: string): boolean {
+  return tab.startsWith('_') || tab.endsWith(' (loading)');
 }
 
 /** Every model with its last refresh, for the sidebar's model list (one properties read). */
@@ -138,10 +176,12 @@ export function previewReport(
   const ss = gas.SpreadsheetApp.getActive();
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
   const grid = readTable(gas, definition.table, packages);
-  const columns = grid ? inferColumns(gridToTable(grid, clock)) : undefined;
+  const columns = grid ? reportColumns(gas, definition.table, grid, clock) : undefined;
   const compiled = compileReport(definition, columns, clock.toWall(now));
   if (!compiled.ok) return { sql: '', columns: [], rows: [], totalRows: 0, problems: compiled.problems };
-  return runPreview(compiled.report.sql, new Map([[definition.table, grid!]]), clock);
+  const preview = runPreview(compiled.report.sql, new Map([[definition.table, grid!]]), clock);
+  if (compiled.report.formats) preview.formats = compiled.report.formats;
+  return preview;
 }
 
 /** Runs hand-written SQL for the editor's preview, over the tables it reads. */
@@ -173,11 +213,12 @@ export function saveReport(
   packages: readonly MetricPackage[] = [],
 ): UserModel {
   let sql = input.sql;
+  let formats: ModelSpec['formats'];
   if (input.definition) {
     const ss = gas.SpreadsheetApp.getActive();
     const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
     const grid = readTable(gas, input.definition.table, packages);
-    const columns = grid ? inferColumns(gridToTable(grid, clock)) : undefined;
+    const columns = grid ? reportColumns(gas, input.definition.table, grid, clock) : undefined;
     const compiled = compileReport(input.definition, columns, clock.toWall(new Date()));
     if (!compiled.ok)
       throw new TapdashError({
@@ -187,6 +228,7 @@ export function saveReport(
         where: input.name,
       });
     sql = compiled.report.sql;
+    formats = compiled.report.formats;
   }
   if (!sql)
     throw new TapdashError({
@@ -204,6 +246,7 @@ export function saveReport(
   guardSql(sql, { label: `model \`${input.name}\``, where: input.name });
   const spec: ModelSpec = { name: input.name, sql };
   if (input.label) spec.label = input.label;
+  if (formats) spec.formats = formats;
   const model: UserModel = { spec, updatedAt: new Date().toISOString() };
   if (input.definition) model.report = input.definition;
   saveUserModel(gas, model);
@@ -242,11 +285,17 @@ function readTable(
   return readSourceTable(ss, name, sourceTabs ?? spreadsheetSourceTabs(ss, listConnections(gas)));
 }
 
+/** A table's columns, with the money its connector declares in minor units marked. */
+function reportColumns(gas: Gas, table: string, grid: Grid, clock: WallClock): ReportColumn[] {
+  const columns = inferColumns(gridToTable(grid, clock));
+  return withMoney(columns, sourceStream(table, listConnections(gas), CONNECTORS)?.stream);
+}
+
 /** The columns of a table's tabs, from their first rows (one getValues per tab). */
 function sampleColumns(
   sheets: readonly GoogleAppsScript.Spreadsheet.Sheet[],
   clock: WallClock,
-): ColumnInfo[] {
+): ReportColumn[] {
   const grids: Grid[] = [];
   for (const sheet of sheets) {
     const lastRow = sheet.getLastRow();

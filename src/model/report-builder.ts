@@ -16,9 +16,12 @@
  * - relative dates count in the spreadsheet's time zone from `now`: "last 7 days" is today and
  *   the 6 days before; "last 3 months" is this month and the 2 before; "this month" and
  *   "previous month" are calendar months;
- * - sorting puts empty values last; with no sort, rows are ordered by the dimensions.
+ * - sorting puts empty values last; with no sort, rows are ordered by the dimensions;
+ * - money a connector sends in minor units (Stripe's cents) is read in whole units everywhere
+ *   (groups, measures, filters: "amount more than 100" means 100 dollars), and sums, averages,
+ *   minimums and maximums of it are formatted as currency (report-money.ts).
  */
-import type { ColumnInfo } from './column-types';
+import type { ColumnFormat } from './model-spec';
 import {
   addDays,
   addMonths,
@@ -34,6 +37,7 @@ import {
   type ReportDefinition,
   type ReportProblem,
 } from './report-definition';
+import { majorUnitsSql, type ReportColumn } from './report-money';
 import { validateReport } from './report-validation';
 import { quoteIdentifier, quoteString } from './sql-identifiers';
 
@@ -72,29 +76,47 @@ const MEASURE_SQL: Record<MeasureKind, (column: string) => string> = {
 /** Compiles a definition into SQL; `now` is a wall-clock Date (see time-zone.ts). */
 export function compileReport(
   def: ReportDefinition,
-  columns: readonly ColumnInfo[] | undefined,
+  columns: readonly ReportColumn[] | undefined,
   now: Date,
 ): { ok: true; report: CompiledReport } | { ok: false; problems: ReportProblem[] } {
   const problems = validateReport(def, columns);
   if (problems.length) return { ok: false, problems };
-  return { ok: true, report: buildReportSql(def, now) };
+  return { ok: true, report: buildReportSql(def, now, columns) };
 }
 
-/** The SQL for a valid definition (validateReport first). */
-export function buildReportSql(def: ReportDefinition, now: Date): CompiledReport {
+/** The SQL for a valid definition (validateReport first); `columns` tell which hold minor-unit money. */
+export function buildReportSql(
+  def: ReportDefinition,
+  now: Date,
+  columns: readonly ReportColumn[] = [],
+): CompiledReport {
+  const moneyOf = (name: string) => columns.find((c) => c.name === name)?.money;
+  const value = (name: string) => {
+    const money = moneyOf(name);
+    return money ? majorUnitsSql(name, money, columns) : quoteIdentifier(name);
+  };
+  const formats: Record<string, ColumnFormat> = {};
   const dims = def.dimensions.map((d) => {
-    const col = quoteIdentifier(d.column);
+    const col = value(d.column);
     const expr = d.grain ? `${GRAIN_FUNCTION[d.grain]}(${col})` : col;
+    if (!d.grain && moneyOf(d.column)) formats[dimensionLabel(d)] = 'currency';
     return { expr, label: dimensionLabel(d) };
   });
-  const measures = def.measures.map((m) => ({
-    expr: MEASURE_SQL[m.kind](m.column === undefined ? '' : quoteIdentifier(m.column)),
-    label: m.label,
-  }));
+  const measures = def.measures.map((m) => {
+    const money =
+      m.column !== undefined && m.kind !== 'count' && m.kind !== 'count_distinct' && moneyOf(m.column);
+    if (money) formats[m.label] = 'currency';
+    return {
+      expr: MEASURE_SQL[m.kind](
+        m.column === undefined ? '' : money ? value(m.column) : quoteIdentifier(m.column),
+      ),
+      label: m.label,
+    };
+  });
   const selected = [...dims, ...measures];
   const lines = ['SELECT', selected.map((s) => `  ${s.expr} AS ${quoteIdentifier(s.label)}`).join(',\n')];
   lines.push(`FROM ${quoteIdentifier(def.table)}`);
-  const conditions = (def.filters ?? []).map((f) => filterSql(f, now));
+  const conditions = (def.filters ?? []).map((f) => filterSql(f, now, value(f.column)));
   if (conditions.length) lines.push(`WHERE ${conditions.join('\n  AND ')}`);
   const aggregated = measures.length > 0;
   if (dims.length && aggregated) lines.push(`GROUP BY ${dims.map((d) => d.expr).join(', ')}`);
@@ -108,11 +130,13 @@ export function buildReportSql(def: ReportDefinition, now: Date): CompiledReport
     dims.length && !aggregated
       ? lines.join('\n').replace(/^SELECT\n/, 'SELECT DISTINCT\n')
       : lines.join('\n');
-  return { sql, columns: selected.map((s) => s.label) };
+  const report: CompiledReport = { sql, columns: selected.map((s) => s.label) };
+  if (Object.keys(formats).length) report.formats = formats;
+  return report;
 }
 
-function filterSql(f: Filter, now: Date): string {
-  const c = quoteIdentifier(f.column);
+/** `c` is the column's SQL: its name, or its value in whole units for minor-unit money. */
+function filterSql(f: Filter, now: Date, c: string): string {
   switch (f.op) {
     case 'equals':
       return isDateValue(f.value) ? dayRange(c, parseDay(f.value.date)!, 1) : `${c} = ${literal(f.value)}`;

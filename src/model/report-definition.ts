@@ -2,6 +2,7 @@
  * What the report builder's form produces: a table, dimensions, measures, filters, sort and
  * limit. Plain data, so it travels through google.script.run and is saved with the model.
  */
+import type { ColumnFormat } from './model-spec';
 
 export type DateGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
@@ -61,6 +62,8 @@ export interface CompiledReport {
   sql: string;
   /** Output columns, in order. */
   columns: string[];
+  /** How the summary tab shows some outputs: money columns as currency. */
+  formats?: Record<string, ColumnFormat>;
 }
 
 export function dimensionLabel(d: Dimension): string {

@@ -12,6 +12,27 @@ describe('the report builder in the sidebar', () => {
     await s?.close();
   });
 
+  it('offers each table once, by a readable name, in two groups and without internal tabs', async () => {
+    const picker = s.sidebar.getByTestId('report-table');
+    expect(
+      await picker.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label'))),
+    ).toEqual(['Your data', 'Reports and metrics']);
+    const options = await picker
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options).toContainEqual(['demo_customers', 'Demo data · Customers (Stripe)']);
+    const labels = options.map(([, label]) => label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels.filter((l) => /_chart_data|\(loading\)|^demo_/.test(l ?? ''))).toEqual([]);
+  });
+
+  it('says why it cannot save while the report has no name', async () => {
+    const b = s.sidebar.getByTestId('report-builder');
+    await b.getByTestId('report-title').fill('');
+    expect(await b.getByTestId('save-report').isDisabled()).toBe(true);
+    expect(await b.getByTestId('save-why').textContent()).toBe('Give the report a name to save it.');
+  });
+
   it('builds a report without SQL, previews it live, and saves it as a tab', async () => {
     const b = s.sidebar.getByTestId('report-builder');
     await b.getByTestId('report-table').selectOption('demo_customers');
@@ -24,7 +45,7 @@ describe('the report builder in the sidebar', () => {
     await b.getByTestId('measure-1-column').selectOption('address.country');
     await b.locator('#sort-by').selectOption('Rows');
 
-    await b.getByTestId('report-sql').waitFor({ state: 'attached' });
+    await b.getByTestId('report-sql').filter({ hasText: 'COUNT(DISTINCT' }).waitFor({ state: 'attached' });
     await b.locator('summary', { hasText: 'The SQL Tapdash runs' }).click();
     expect(await b.getByTestId('report-sql').textContent()).toMatch(/YEAR_START[\s\S]*COUNT\(DISTINCT/);
     const headers = await b.getByTestId('preview').locator('th').allTextContents();
@@ -43,6 +64,9 @@ describe('the report builder in the sidebar', () => {
     expect(tab?.values[0]).toEqual(['created (year)', 'Rows', 'Count distinct of address.country']);
     expect(tab!.totalRows).toBeGreaterThan(1);
     await s.sidebar.getByTestId('model-customers_by_year').filter({ hasText: 'Your report' }).waitFor();
+    await b.getByTestId('report-title').fill('customers by year');
+    await b.getByText('Replaces your saved report “Customers by year” and its tab.').waitFor();
+    expect(await s.sidebar.getByTestId('model-list').textContent()).toContain('Built-in ·');
     await expectFitsAndAccessible(s.page, 'sidebar-report-builder');
   });
 
@@ -53,6 +77,9 @@ describe('the report builder in the sidebar', () => {
     await problems.waitFor();
     expect(await problems.textContent()).toMatch(/limit/i);
     expect(await b.getByTestId('save-report').isDisabled()).toBe(true);
+    expect(await b.getByTestId('save-why').textContent()).toBe(
+      'Fix the problems listed under Preview to save it.',
+    );
     await b.locator('#report-limit').fill('');
     await problems.waitFor({ state: 'detached' });
     expect(await b.getByTestId('save-report').isEnabled()).toBe(true);

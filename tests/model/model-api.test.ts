@@ -29,6 +29,7 @@ describe('the report builder API', () => {
     expect(tables).toEqual([
       {
         name: 'stripe_charges',
+        label: 'stripe_charges',
         kind: 'source',
         tab: 'stripe_charges',
         columns: [

@@ -211,10 +211,11 @@ describe('a second account of the same source', () => {
         ['ch_2', 100, 'eur'],
       ]);
     });
-    const tables = emu.run((g) => listReportTables(g));
+    const tables = emu.run((g) => listReportTables(g, [], [payments]));
     expect(tables).toEqual([
       {
         name: 'payments_charges',
+        label: 'Payments · Charges',
         kind: 'source',
         tab: 'payments_charges',
         columns: [

@@ -71,6 +71,8 @@ describe('the report builder', () => {
       { op: 'between', from: { date: '2025-12-31' }, to: { date: '2026-01-31' } },
       '([created] >= MAKE_DATE(2025, 12, 31) AND [created] < MAKE_DATE(2026, 2, 1))',
     ],
+    [{ op: 'greater_than', value: { date: '2026-01-31' } }, '[created] >= MAKE_DATE(2026, 2, 1)'],
+    [{ op: 'less_than', value: { date: '2026-01-31' } }, '[created] < MAKE_DATE(2026, 1, 31)'],
   ])('turns the date filter %j into whole-day bounds relative to now', (filter, where) => {
     const { sql } = buildReportSql(
       {
@@ -82,6 +84,43 @@ describe('the report builder', () => {
       now,
     );
     expect(sql).toContain(`WHERE ${where}`);
+  });
+
+  it.each([
+    [{ op: 'greater_than', value: 100 }, '[amount] > 100'],
+    [{ op: 'less_than', value: 9.5 }, '[amount] < 9.5'],
+    [{ op: 'between', from: 10, to: 20 }, '([amount] >= 10 AND [amount] <= 20)'],
+  ])('compares numbers with the filter %j, both ends of a range included', (filter, where) => {
+    const { sql } = buildReportSql(
+      {
+        table: 't',
+        dimensions: [],
+        measures: [{ kind: 'count', label: 'n' }],
+        filters: [{ column: 'amount', ...filter } as never],
+      },
+      now,
+    );
+    expect(sql).toContain(`WHERE ${where}`);
+  });
+
+  it('refuses a comparison on a text column and a text value for a number column', () => {
+    const problems = validateReport(
+      {
+        table: 't',
+        dimensions: [],
+        measures: [{ kind: 'count', label: 'n' }],
+        filters: [
+          { column: 'status', op: 'greater_than', value: 3 },
+          { column: 'amount', op: 'between', from: 'ten', to: 20 },
+        ],
+      },
+      columns,
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      '`status` holds text; a comparison needs numbers or dates.',
+      '`amount` holds numbers; compare it with a number.',
+      'Type a number or pick a date.',
+    ]);
   });
 
   it('previous month in January is December of the year before', () => {

@@ -2,6 +2,7 @@ import {
   emptyForm,
   formOf,
   modelNameFor,
+  opsFor,
   outputColumns,
   toDefinition,
 } from '../../../sidebar/reports/report-form';
@@ -15,6 +16,28 @@ const columns: ColumnInfo[] = [
 ];
 
 describe('the report form', () => {
+  it('offers more than, less than and between for numbers', () => {
+    expect(opsFor('number').map((o) => o.label)).toEqual(
+      expect.arrayContaining(['is more than', 'is less than', 'is between']),
+    );
+  });
+
+  it('offers relative ranges, before, after and between for dates', () => {
+    expect(opsFor('date').map((o) => o.label)).toEqual([
+      'in the last N days',
+      'in the last N weeks',
+      'in the last N months',
+      'is this month',
+      'is last month',
+      'is',
+      'is after',
+      'is before',
+      'is between',
+      'is empty',
+      'is not empty',
+    ]);
+  });
+
   it('starts with one "count rows" measure so the first preview shows something', () => {
     expect(toDefinition(emptyForm('demo_invoices'), columns)).toEqual({
       table: 'demo_invoices',
