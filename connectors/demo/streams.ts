@@ -7,6 +7,11 @@ import type { ColumnSpec, StreamSpec } from '../../src/connect/connector-spec';
 
 const text = (name: string, description?: string): ColumnSpec => ({ name, type: 'string', description });
 const int = (name: string, description?: string): ColumnSpec => ({ name, type: 'integer', description });
+/** A Stripe-like amount in cents: the report builder reads it in dollars (the demo has no currency column). */
+const cents = (name: string, description?: string): ColumnSpec => ({
+  ...int(name, description),
+  money: { unit: 'minor' },
+});
 const num = (name: string, description?: string): ColumnSpec => ({ name, type: 'number', description });
 const bool = (name: string, description?: string): ColumnSpec => ({ name, type: 'boolean', description });
 /** Stripe sends times as unix seconds. */
@@ -62,7 +67,7 @@ export const DEMO_STREAM_SPECS: StreamSpec[] = [
       text('plan.id'),
       text('plan.nickname'),
       text('plan.product'),
-      int('plan.amount', 'Price per seat in cents'),
+      cents('plan.amount', 'Price per seat in cents'),
       text('plan.interval', 'month or year'),
       int('plan.interval_count'),
       text('discount.coupon.id'),
@@ -91,9 +96,9 @@ export const DEMO_STREAM_SPECS: StreamSpec[] = [
       int('total', 'Cents, after discounts'),
       int('starting_balance'),
       int('ending_balance'),
-      int('amount_due'),
-      int('amount_paid'),
-      int('amount_remaining'),
+      cents('amount_due'),
+      cents('amount_paid'),
+      cents('amount_remaining'),
       int('attempt_count'),
       unix('status_transitions.finalized_at'),
       unix('status_transitions.paid_at'),
@@ -111,14 +116,14 @@ export const DEMO_STREAM_SPECS: StreamSpec[] = [
       text('subscription_item'),
       text('type'),
       text('description'),
-      int('amount', 'Cents, before discounts; negative for proration credits'),
+      cents('amount', 'Cents, before discounts; negative for proration credits'),
       int('quantity'),
       bool('proration'),
       unix('period.start'),
       unix('period.end'),
       text('price.id'),
       text('price.product'),
-      int('price.unit_amount'),
+      cents('price.unit_amount'),
       text('price.recurring.interval'),
       int('price.recurring.interval_count'),
       text('price.recurring.usage_type'),
@@ -130,8 +135,8 @@ export const DEMO_STREAM_SPECS: StreamSpec[] = [
     ['id'],
     [
       text('id'),
-      int('amount', 'Cents'),
-      int('amount_refunded'),
+      cents('amount', 'Cents'),
+      cents('amount_refunded'),
       unix('created'),
       text('customer'),
       text('invoice'),
