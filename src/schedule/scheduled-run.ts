@@ -119,7 +119,7 @@ function sendDigestIfDue(gas: Gas, settings: ScheduleSettings, to: string, catal
   const today = dayKey(gas, now, tz);
   if (props.getProperty(DIGEST_SENT_KEY) === today) return 0;
   const readings = readMetrics(
-    ss,
+    gas,
     installedPackages(gas, catalog),
     props.getProperty(CURRENCY_PROPERTY) || 'USD',
   );
