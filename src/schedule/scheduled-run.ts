@@ -127,6 +127,7 @@ function sendDigestIfDue(gas: Gas, settings: ScheduleSettings, to: string, catal
     .filter((r) => r.value !== null)
     .map((r) => ({
       label: r.label,
+      ...(r.period ? { period: r.period } : {}),
       value: r.display(r.value as number),
       change: r.previous ? ((r.value as number) - r.previous) / Math.abs(r.previous) : null,
       goodDirection: r.metric.goodDirection,
