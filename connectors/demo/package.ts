@@ -43,6 +43,7 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'currency',
     goodDirection: 'up',
+    kind: 'level',
   },
   {
     id: 'demo_active_customers',
@@ -52,6 +53,7 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'integer',
     goodDirection: 'up',
+    kind: 'level',
   },
   {
     id: 'demo_arpa',
@@ -61,6 +63,7 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'currency',
     goodDirection: 'up',
+    kind: 'level',
   },
   {
     id: 'demo_customer_churn_rate',
@@ -70,6 +73,8 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'percent',
     goodDirection: 'down',
+    kind: 'flow',
+    periodUnit: 'month',
   },
   {
     id: 'demo_net_revenue_retention',
@@ -79,6 +84,8 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'percent',
     goodDirection: 'up',
+    kind: 'flow',
+    periodUnit: 'month',
   },
   {
     id: 'demo_open_pipeline',
@@ -88,6 +95,7 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'currency',
     goodDirection: 'up',
+    kind: 'level',
   },
   {
     id: 'demo_win_rate',
@@ -97,6 +105,8 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'percent',
     goodDirection: 'up',
+    kind: 'flow',
+    periodUnit: 'month',
   },
   {
     id: 'demo_weekly_sessions',
@@ -106,6 +116,8 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'week',
     format: 'integer',
     goodDirection: 'up',
+    kind: 'flow',
+    periodUnit: 'week',
   },
   {
     id: 'demo_conversion_rate',
@@ -115,6 +127,8 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'week',
     format: 'percent',
     goodDirection: 'up',
+    kind: 'flow',
+    periodUnit: 'week',
   },
   {
     id: 'demo_first_reply_hours',
@@ -124,6 +138,8 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'week',
     format: 'number',
     goodDirection: 'down',
+    kind: 'flow',
+    periodUnit: 'week',
   },
   {
     id: 'demo_hours_to_merge',
@@ -133,6 +149,8 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'week',
     format: 'number',
     goodDirection: 'down',
+    kind: 'flow',
+    periodUnit: 'week',
   },
   {
     id: 'demo_open_issues',
@@ -142,6 +160,7 @@ const METRICS: HeadlineMetric[] = [
     periodColumn: 'week',
     format: 'integer',
     goodDirection: 'down',
+    kind: 'level',
   },
 ];
 

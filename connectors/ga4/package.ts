@@ -181,6 +181,8 @@ export const ga4Package: MetricPackage = {
       periodColumn: 'week',
       format: 'integer',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'week',
     },
     {
       id: 'ga4_new_users_weekly',
@@ -190,6 +192,8 @@ export const ga4Package: MetricPackage = {
       periodColumn: 'week',
       format: 'integer',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'week',
     },
     {
       id: 'ga4_key_events_weekly',
@@ -199,6 +203,8 @@ export const ga4Package: MetricPackage = {
       periodColumn: 'week',
       format: 'integer',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'week',
     },
     {
       id: 'ga4_key_events_per_session_weekly',
@@ -208,6 +214,8 @@ export const ga4Package: MetricPackage = {
       periodColumn: 'week',
       format: 'percent',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'week',
     },
   ],
   charts: [

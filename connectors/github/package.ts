@@ -97,6 +97,8 @@ export const githubPackage: MetricPackage = {
       periodColumn: 'week',
       format: 'integer',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'week',
     },
     {
       id: 'github_median_hours_to_merge',
@@ -106,6 +108,8 @@ export const githubPackage: MetricPackage = {
       periodColumn: 'week',
       format: 'number',
       goodDirection: 'down',
+      kind: 'flow',
+      periodUnit: 'week',
     },
     {
       id: 'github_open_issues',
@@ -115,6 +119,7 @@ export const githubPackage: MetricPackage = {
       periodColumn: 'week',
       format: 'integer',
       goodDirection: 'down',
+      kind: 'level',
     },
     {
       id: 'github_releases',
@@ -124,6 +129,8 @@ export const githubPackage: MetricPackage = {
       periodColumn: 'month',
       format: 'integer',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'month',
     },
   ],
   charts: [

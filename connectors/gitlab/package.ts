@@ -35,6 +35,8 @@ export const gitlabPackage: MetricPackage = {
       periodColumn: 'week',
       format: 'integer',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'week',
     },
     {
       id: 'gitlab_median_hours_to_merge',
@@ -44,6 +46,8 @@ export const gitlabPackage: MetricPackage = {
       periodColumn: 'week',
       format: 'number',
       goodDirection: 'down',
+      kind: 'flow',
+      periodUnit: 'week',
     },
     {
       id: 'gitlab_open_issues',
@@ -53,6 +57,7 @@ export const gitlabPackage: MetricPackage = {
       periodColumn: 'week',
       format: 'integer',
       goodDirection: 'down',
+      kind: 'level',
     },
   ],
   charts: [

@@ -159,6 +159,7 @@ const metrics: HeadlineMetric[] = [
     valueColumn: 'open_pipeline',
     format: 'currency',
     goodDirection: 'up',
+    kind: 'level',
   },
   {
     id: 'hubspot_win_rate',
@@ -168,6 +169,8 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'percent',
     goodDirection: 'up',
+    kind: 'flow',
+    periodUnit: 'month',
   },
   {
     id: 'hubspot_avg_deal_size',
@@ -177,6 +180,8 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'currency',
     goodDirection: 'up',
+    kind: 'flow',
+    periodUnit: 'month',
   },
   {
     id: 'hubspot_new_contacts',
@@ -186,6 +191,8 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'integer',
     goodDirection: 'up',
+    kind: 'flow',
+    periodUnit: 'month',
   },
 ];
 

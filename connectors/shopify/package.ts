@@ -240,6 +240,8 @@ export const shopifyPackage: MetricPackage = {
       periodColumn: 'month',
       format: 'currency',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'month',
     },
     {
       id: 'shopify_orders',
@@ -249,6 +251,8 @@ export const shopifyPackage: MetricPackage = {
       periodColumn: 'month',
       format: 'integer',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'month',
     },
     {
       id: 'shopify_average_order_value',
@@ -258,6 +262,8 @@ export const shopifyPackage: MetricPackage = {
       periodColumn: 'month',
       format: 'currency',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'month',
     },
     {
       id: 'shopify_repeat_customer_rate',
@@ -267,6 +273,8 @@ export const shopifyPackage: MetricPackage = {
       periodColumn: 'month',
       format: 'percent',
       goodDirection: 'up',
+      kind: 'flow',
+      periodUnit: 'month',
     },
   ],
   charts: [

@@ -19,6 +19,7 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'currency',
     goodDirection: 'up',
+    kind: 'level',
   },
   {
     id: 'stripe_customers',
@@ -28,6 +29,7 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'integer',
     goodDirection: 'up',
+    kind: 'level',
   },
   {
     id: 'stripe_arpa',
@@ -37,6 +39,7 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'currency',
     goodDirection: 'up',
+    kind: 'level',
   },
   {
     id: 'stripe_customer_churn',
@@ -46,6 +49,8 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'percent',
     goodDirection: 'down',
+    kind: 'flow',
+    periodUnit: 'month',
   },
   {
     id: 'stripe_nrr',
@@ -55,6 +60,8 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'percent',
     goodDirection: 'up',
+    kind: 'flow',
+    periodUnit: 'month',
   },
   {
     id: 'stripe_net_revenue',
@@ -64,6 +71,8 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'currency',
     goodDirection: 'up',
+    kind: 'flow',
+    periodUnit: 'month',
   },
   {
     id: 'stripe_failed_payments',
@@ -73,6 +82,8 @@ const metrics: HeadlineMetric[] = [
     periodColumn: 'month',
     format: 'integer',
     goodDirection: 'down',
+    kind: 'flow',
+    periodUnit: 'month',
   },
 ];
 

@@ -54,7 +54,7 @@ export function buildDashboard(gas: Gas, input: BuildDashboardInput): BuildDashb
 
   const currency =
     gas.PropertiesService.getDocumentProperties().getProperty(CURRENCY_PROPERTY) || DEFAULT_CURRENCY;
-  const tiles = metrics.map((m) => planTile(m, tabs.get(m.model), currency));
+  const tiles = metrics.map((m) => planTile(m, tabs.get(m.model), currency, { calendar, now: new Date() }));
   const prepared = charts.map((c) => prepareChart(c, models, tabs, calendar));
   const blocks = allocateHelperBlocks(prepared);
   writeChartData(ss, prepared, blocks);

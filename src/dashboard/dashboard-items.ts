@@ -8,13 +8,16 @@ import type { Gas } from '../platform/gas';
 import { readMetrics } from '../schedule/metric-readings';
 import { loadCurrency } from '../settings/currency';
 import { loadDashboardConfig, resolveDashboard } from './dashboard-config';
+import { isFlat } from './kpi-tiles';
 
 export interface TileItem {
   id: string;
   label: string;
   shown: boolean;
-  /** The latest period's value, formatted ("$12,340"); null before the first refresh. */
+  /** The tile's value, formatted as the Dashboard tab shows it ("$12,340", "3.2"); null before the first refresh. */
   value: string | null;
+  /** The period a flow's value covers ("Nov 2026", "week of Nov 30"), as the tab's tile label says it. */
+  period?: string;
   /** Change vs the previous period, worded as the Dashboard tab words it ("▲ 4.2%", "▼ 0.3 pts"). */
   change?: string;
   /** Whether the change is good news (a rise in MRR, a fall in churn). */
@@ -36,8 +39,7 @@ export function dashboardItems(gas: Gas, packages: readonly MetricPackage[]): Da
   const config = loadDashboardConfig(gas);
   const shown = resolveDashboard(config, packages);
   const hidden = new Set(config?.hidden ?? []);
-  const ss = gas.SpreadsheetApp.getActive();
-  const readings = new Map(readMetrics(ss, packages, loadCurrency(gas)).map((r) => [r.id, r] as const));
+  const readings = new Map(readMetrics(gas, packages, loadCurrency(gas)).map((r) => [r.id, r] as const));
   const allMetrics = packages.flatMap((p) => p.metrics);
   const allCharts = packages.flatMap((p) => p.charts);
   const tiles = [...shown.metrics, ...allMetrics.filter((m) => hidden.has(m.id))].map((m): TileItem => {
@@ -48,9 +50,11 @@ export function dashboardItems(gas: Gas, packages: readonly MetricPackage[]): Da
       shown: !hidden.has(m.id),
       value: r && r.value !== null ? r.display(r.value) : null,
     };
+    if (r?.period) item.period = r.period;
     if (r && r.value !== null && r.previous !== null) {
       item.change = changeText(r.value, r.previous, m.format, r.display);
-      if (r.value !== r.previous) item.good = r.value > r.previous === (m.goodDirection === 'up');
+      if (!isFlat(r.value, r.previous, m.format))
+        item.good = r.value > r.previous === (m.goodDirection === 'up');
     }
     return item;
   });
@@ -62,7 +66,7 @@ export function dashboardItems(gas: Gas, packages: readonly MetricPackage[]): Da
 
 /**
  * The Dashboard tab's wording (kpi-tiles.ts): percent metrics change in points, a change from
- * zero is an amount, anything else a relative change.
+ * zero is an amount, anything else a relative change; one that rounds to 0.0 is no change.
  */
 export function changeText(
   value: number,
@@ -70,7 +74,7 @@ export function changeText(
   format: HeadlineMetric['format'],
   display: (v: number) => string,
 ): string {
-  if (value === previous) return '■ no change';
+  if (isFlat(value, previous, format)) return '■ no change';
   const arrow = value > previous ? '▲' : '▼';
   if (format === 'percent') return `${arrow} ${(Math.abs(value - previous) * 100).toFixed(1)} pts`;
   if (previous === 0) return `${arrow} ${display(Math.abs(value - previous))}`;

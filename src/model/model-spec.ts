@@ -35,6 +35,17 @@ export interface ModelSpec {
   tests?: ModelTest[];
 }
 
+/**
+ * A level is right at any moment (MRR, paying customers, open pipeline, open issues): today's row
+ * is the number to show. A flow is counted or rated over its period (revenue, orders, win rate,
+ * churn, sessions, time to merge): a period that has not ended holds only part of it, so it is
+ * compared only once complete.
+ */
+export type MetricKind = 'level' | 'flow';
+
+/** How long one row of a model's period column lasts; the column holds each period's first day. */
+export type PeriodUnit = 'day' | 'week' | 'month';
+
 /** A number the Dashboard shows as a KPI tile and the Metrics history tab snapshots daily. */
 export interface HeadlineMetric {
   id: string;
@@ -44,6 +55,13 @@ export interface HeadlineMetric {
   valueColumn: string;
   /** Period column (month, week, day); the tile compares the last two periods. */
   periodColumn?: string;
+  /**
+   * Level or flow; every shipped metric declares it (the package checks). Undeclared reads as a
+   * level, the latest row, which is how a founder's own metric behaved before kinds existed.
+   */
+  kind?: MetricKind;
+  /** A flow's period length: its tile shows the last period that has ended, and says which. */
+  periodUnit?: PeriodUnit;
   format: ColumnFormat;
   /** Whether a rise is good news (MRR) or bad (churn): picks the arrow's colour. */
   goodDirection: 'up' | 'down';

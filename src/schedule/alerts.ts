@@ -12,6 +12,8 @@ export interface MetricReading {
   label: string;
   value: number | null;
   previous: number | null;
+  /** The period a flow's value covers ("Nov 2026"); levels are today's value and have none. */
+  period?: string;
   /** Formats the value for an email ("$12,340", "4.2%"). */
   display: (v: number) => string;
 }
@@ -51,13 +53,14 @@ function conditionHolds(rule: AlertRule, m: MetricReading): boolean {
 
 function sentenceFor(rule: AlertRule, m: MetricReading): string {
   const value = m.value === null ? 'no value' : m.display(m.value);
+  const label = m.period ? `${m.label} (${m.period})` : m.label;
   if (rule.kind !== 'change') {
-    return `${m.label} is ${value}, ${rule.kind} your alert level of ${m.display(rule.value)}.`;
+    return `${label} ${m.period ? 'was' : 'is'} ${value}, ${rule.kind} your alert level of ${m.display(rule.value)}.`;
   }
   const prev = m.previous ?? 0;
   const change = ((m.value ?? 0) - prev) / Math.abs(prev);
   const pct = `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`;
-  return `${m.label} changed ${pct} vs the previous period (${m.display(prev)} → ${value}), more than your ${rule.percent}% alert.`;
+  return `${label} changed ${pct} vs the previous period (${m.display(prev)} → ${value}), more than your ${rule.percent}% alert.`;
 }
 
 export function evaluateAlerts(

@@ -1,9 +1,10 @@
+import { comparedRows } from '../dashboard/metric-period';
 import { readModelTabs } from '../dashboard/model-tabs';
+import { sheetCalendar } from '../dashboard/sheet-calendar';
 import { currencySymbol } from '../model/formats';
 import type { HeadlineMetric, MetricPackage } from '../model/model-spec';
+import type { Gas } from '../platform/gas';
 import type { MetricReading } from './alerts';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function numberOf(v: unknown): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
@@ -26,19 +27,25 @@ export function displayFor(format: HeadlineMetric['format'], currency: string): 
     case 'integer':
       return (v) => grouped(Math.round(v), 0);
     default:
-      return (v) => grouped(v, Math.abs(v) >= 100 ? 0 : 2);
+      // As the tiles' "#,##0.##": 3.2, not 3.20.
+      return (v) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
   }
 }
 
 /**
- * The latest and previous period of each headline metric, read from the model tabs as they are
- * after the refresh (rows are oldest first): what alerts and the digest compare.
+ * Each headline metric's current and previous period, read from the model tabs as they are after
+ * the refresh (rows are oldest first): what alerts, the digest and the sidebar's tiles compare.
+ * The rows are the Dashboard tiles' rows: a flow's current period is the last one that has ended
+ * in the spreadsheet's time zone, so nothing judges a half-finished month.
  */
 export function readMetrics(
-  ss: Spreadsheet,
+  gas: Gas,
   packages: readonly MetricPackage[],
   currency: string,
+  now: Date = new Date(),
 ): Array<MetricReading & { metric: HeadlineMetric }> {
+  const ss = gas.SpreadsheetApp.getActive();
+  const clock = { calendar: sheetCalendar(gas, ss.getSpreadsheetTimeZone()), now };
   const models = packages.flatMap((p) => p.models);
   const metrics = packages.flatMap((p) => p.metrics);
   const used = new Set(metrics.map((m) => m.model));
@@ -49,14 +56,19 @@ export function readMetrics(
   return metrics.map((metric) => {
     const tab = tabs.get(metric.model);
     const col = tab ? tab.header.indexOf(metric.valueColumn) : -1;
-    const rows = tab && col >= 0 ? tab.rows : [];
-    return {
+    const rows = tab && col >= 0 ? comparedRows(metric, tab.header, tab.rows, clock) : undefined;
+    const reading: MetricReading & { metric: HeadlineMetric } = {
       id: metric.id,
       label: metric.label,
-      value: rows.length ? numberOf(rows[rows.length - 1][col]) : null,
-      previous: rows.length > 1 ? numberOf(rows[rows.length - 2][col]) : null,
+      value: null,
+      previous: null,
       display: displayFor(metric.format, currency),
       metric,
     };
+    if (!tab || !rows || rows.current === null) return reading;
+    reading.value = numberOf(tab.rows[rows.current][col]);
+    reading.previous = rows.previous === null ? null : numberOf(tab.rows[rows.previous][col]);
+    if (rows.period) reading.period = rows.period;
+    return reading;
   });
 }

@@ -80,7 +80,7 @@ function sendAlerts(gas: Gas, packages: readonly MetricPackage[], now: Date): nu
   if (!settings.alerts.length) return 0;
   const props = gas.PropertiesService.getDocumentProperties();
   const ss = gas.SpreadsheetApp.getActive();
-  const readings = readMetrics(ss, packages, props.getProperty(CURRENCY_PROPERTY) || 'USD');
+  const readings = readMetrics(gas, packages, props.getProperty(CURRENCY_PROPERTY) || 'USD', now);
   let state: AlertState = {};
   try {
     state = JSON.parse(props.getProperty(ALERT_STATE_KEY) || '{}') as AlertState;

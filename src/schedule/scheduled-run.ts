@@ -119,7 +119,7 @@ function sendDigestIfDue(gas: Gas, settings: ScheduleSettings, to: string, catal
   const today = dayKey(gas, now, tz);
   if (props.getProperty(DIGEST_SENT_KEY) === today) return 0;
   const readings = readMetrics(
-    ss,
+    gas,
     installedPackages(gas, catalog),
     props.getProperty(CURRENCY_PROPERTY) || 'USD',
   );
@@ -127,6 +127,7 @@ function sendDigestIfDue(gas: Gas, settings: ScheduleSettings, to: string, catal
     .filter((r) => r.value !== null)
     .map((r) => ({
       label: r.label,
+      ...(r.period ? { period: r.period } : {}),
       value: r.display(r.value as number),
       change: r.previous ? ((r.value as number) - r.previous) / Math.abs(r.previous) : null,
       goodDirection: r.metric.goodDirection,

@@ -32,6 +32,19 @@ describe('the Dashboard view in the sidebar', () => {
     await expectFitsAndAccessible(s.page, 'sidebar-dashboard');
   });
 
+  it('shows a flow for its last complete week, with the number and change the Dashboard tab shows', async () => {
+    const tile = s.sidebar.getByTestId('tile-demo_hours_to_merge');
+    const period = (await tile.locator('.tile-period').textContent()) ?? '';
+    expect(period).toMatch(/^week of [A-Z][a-z]{2} \d{1,2}$/);
+    const tab = (await s.sheet('Dashboard'))!.values;
+    const row = tab.findIndex((r) => r.includes(`Time to merge (median h) · ${period}`));
+    expect(row).toBeGreaterThan(-1);
+    const column = tab[row].indexOf(`Time to merge (median h) · ${period}`);
+    expect(await tile.locator('.tile-value').textContent()).toBe(tab[row + 1][column]);
+    const change = (await tile.locator('.tile-change').textContent()) ?? '';
+    expect(change.replace(' vs the previous period', ' vs previous period')).toBe(tab[row + 2][column]);
+  });
+
   it('hides a chart and moves another with the keyboard, and the saved layout says so', async () => {
     const charts = s.sidebar.getByTestId('layout-charts').locator('li');
     const first = (await charts.nth(0).getAttribute('data-testid'))!.replace('layout-item-chart-', '');

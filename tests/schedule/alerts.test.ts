@@ -1,9 +1,16 @@
+import { saveConnection } from '../../src/connect/connection-store';
+import type { MetricPackage } from '../../src/model/model-spec';
 import {
   type AlertRule,
   alertRuleProblem,
   evaluateAlerts,
   type MetricReading,
 } from '../../src/schedule/alerts';
+import { refreshAll } from '../../src/schedule/refresh-all';
+import { saveScheduleSettings } from '../../src/schedule/schedule-api';
+import { syncConnections } from '../../src/sync/sync-all';
+import { spreadsheet } from '../settings/support';
+import { tinyConnector, tinyPackage } from './support';
 
 const usd = (v: number) => `$${v.toLocaleString('en-US')}`;
 const mrr = (value: number | null, previous: number | null = null): MetricReading => ({
@@ -68,5 +75,41 @@ describe('metric alerts', () => {
       /greater than 0/,
     );
     expect(alertRuleProblem({ id: 'x', metricId: 'mrr', kind: 'above', value: 5 }, ['mrr'])).toBeUndefined();
+  });
+});
+
+describe('alerts on a flow (signups per day, counted over each day)', () => {
+  const flowPackage: MetricPackage = {
+    ...tinyPackage,
+    metrics: tinyPackage.metrics.map((m) => ({ ...m, kind: 'flow' as const, periodUnit: 'day' as const })),
+  };
+  const catalog = { connectors: [tinyConnector], packages: [flowPackage] };
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+
+  /** Four signups every day; it is just past midnight (UTC), so today has one signup so far. */
+  function alertsAfterRefresh(alerts: AlertRule[]) {
+    const s = spreadsheet();
+    restore = s.restore;
+    return s.run((gas) => {
+      saveConnection(gas, { id: 'tiny', connector: 'tiny', config: {} }, tinyConnector);
+      syncConnections(gas, { startedAt: Date.now(), connectors: [tinyConnector] });
+      saveScheduleSettings(gas, { schedule: { kind: 'off' }, alerts }, catalog);
+      refreshAll(gas, { catalog });
+      return s.emu.services.outbox.filter((m) => m.subject.startsWith('Tapdash alert')).map((m) => m.body);
+    });
+  }
+
+  it('does not fire on the day still running, which has only part of its signups', () => {
+    const alerts = alertsAfterRefresh([
+      { id: 'drop', metricId: 'signups', kind: 'change', percent: 20 },
+      { id: 'low', metricId: 'signups', kind: 'below', value: 2 },
+    ]);
+    expect(alerts).toEqual([]);
+  });
+
+  it('judges the last complete day, and says which day it was', () => {
+    const [body] = alertsAfterRefresh([{ id: 'low', metricId: 'signups', kind: 'below', value: 5 }]);
+    expect(body).toMatch(/^Signups per day \(Jan 10\) was 4, below your alert level of 5\./);
   });
 });

@@ -8,10 +8,11 @@ import { demoPackage } from '../../../connectors/demo/package';
 import { demoConnector } from '../../../connectors/demo/spec';
 import { DEMO_STREAM_SPECS } from '../../../connectors/demo/streams';
 import { validateVegaLite } from '../../../playground/cli/vega-lite-schema';
+import { UTC_CALENDAR } from '../../../src/dashboard/calendar';
 import { compileChart } from '../../../src/dashboard/compile-chart';
 import { inferColumns } from '../../../src/dashboard/infer-columns';
 import { planTile } from '../../../src/dashboard/kpi-tiles';
-import { demoData } from './support/demo-data';
+import { demoData, NOW } from './support/demo-data';
 import { demoDatabase, type Row, runModels } from './support/demo-db';
 
 type Spec = Record<string, unknown> & {
@@ -84,7 +85,7 @@ describe('the Demo metric package', () => {
         header,
         rows: rows.map((r) => header.map((h) => r[h])),
       };
-      return planTile(metric, tab, 'USD');
+      return planTile(metric, tab, 'USD', { calendar: UTC_CALENDAR, now: NOW });
     });
     const incomplete = tiles.filter(
       (t) => !t.value.startsWith('=') || !t.change || !t.sparkline.startsWith('=SPARKLINE('),

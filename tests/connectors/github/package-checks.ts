@@ -1,5 +1,6 @@
 import { compile } from 'vega-lite';
 import type { ConnectorSpec } from '../../../src/connect/connector-spec';
+import { toDate, UTC_CALENDAR } from '../../../src/dashboard/calendar';
 import { compileChart } from '../../../src/dashboard/compile-chart';
 import type { MetricPackage } from '../../../src/model/model-spec';
 import type { Row } from './run-models';
@@ -35,6 +36,26 @@ export function checkPackage(pkg: MetricPackage, spec: ConnectorSpec, outputs: R
       expect(columns).toContain(metric.valueColumn);
       if (metric.periodColumn) expect(columns).toContain(metric.periodColumn);
     }
+  });
+
+  it("declares every headline metric a level or a flow, and keeps each flow by its periods' first days", () => {
+    const problems = pkg.metrics.flatMap((metric) => {
+      if (metric.kind === 'level') return [];
+      if (metric.kind !== 'flow') return [`${metric.id}: declare kind 'level' or 'flow'`];
+      if (!metric.periodColumn || !metric.periodUnit)
+        return [`${metric.id}: a flow needs periodColumn and periodUnit`];
+      const column = metric.periodColumn;
+      // A row's period runs from the first day its column holds: a month's 1st, a week's Monday.
+      return (outputs[metric.model] ?? []).flatMap((row) => {
+        const start = toDate(row[column], UTC_CALENDAR);
+        const ok =
+          start !== null &&
+          (metric.periodUnit === 'month' ? start.getUTCDate() === 1 : true) &&
+          (metric.periodUnit === 'week' ? start.getUTCDay() === 1 : true);
+        return ok ? [] : [`${metric.id}: ${String(row[column])} does not start a ${metric.periodUnit}`];
+      });
+    });
+    expect(problems).toEqual([]);
   });
 
   it('draws every chart from a model, with fields that model produces, as valid Vega-Lite', () => {
