@@ -8,6 +8,7 @@ import type { Gas } from '../platform/gas';
 import { readMetrics } from '../schedule/metric-readings';
 import { loadCurrency } from '../settings/currency';
 import { loadDashboardConfig, resolveDashboard } from './dashboard-config';
+import { chartTitles } from './metric-labels';
 
 export interface TileItem {
   id: string;
@@ -40,11 +41,13 @@ export function dashboardItems(gas: Gas, packages: readonly MetricPackage[]): Da
   const readings = new Map(readMetrics(ss, packages, loadCurrency(gas)).map((r) => [r.id, r] as const));
   const allMetrics = packages.flatMap((p) => p.metrics);
   const allCharts = packages.flatMap((p) => p.charts);
+  const titles = chartTitles(packages);
   const tiles = [...shown.metrics, ...allMetrics.filter((m) => hidden.has(m.id))].map((m): TileItem => {
     const r = readings.get(m.id);
     const item: TileItem = {
       id: m.id,
-      label: m.label,
+      // The reading carries the name qualified by source where two packages share it.
+      label: r?.label ?? m.label,
       shown: !hidden.has(m.id),
       value: r && r.value !== null ? r.display(r.value) : null,
     };
@@ -55,7 +58,7 @@ export function dashboardItems(gas: Gas, packages: readonly MetricPackage[]): Da
     return item;
   });
   const charts = [...shown.charts, ...allCharts.filter((c) => hidden.has(c.id))].map(
-    (c): ChartItem => ({ id: c.id, title: c.title, shown: !hidden.has(c.id) }),
+    (c): ChartItem => ({ id: c.id, title: titles.get(c.id) ?? c.title, shown: !hidden.has(c.id) }),
   );
   return { tiles, charts };
 }
