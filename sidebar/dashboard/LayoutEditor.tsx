@@ -92,7 +92,7 @@ export function LayoutEditor(props: Props) {
           onClick={async () => {
             const ok = await save.run();
             if (ok) {
-              setSaved('Layout saved. Refresh the dashboard to lay the tab out again.');
+              setSaved('Layout saved. The Dashboard tab shows it now.');
               props.onSaved();
             }
           }}

@@ -24,12 +24,13 @@ export function toggle<T extends LayoutItem>(items: readonly T[], id: string): T
   return items.map((i) => (i.id === id ? { ...i, shown: !i.shown } : i));
 }
 
-/** The saved form: shown ids in order per kind, hidden ids (of both kinds) apart. */
+/** The saved form: shown ids in order per kind, hidden ids per kind (a tile and a chart may share an id). */
 export function toConfig(tiles: readonly LayoutItem[], charts: readonly LayoutItem[]): DashboardConfig {
   return {
-    version: 1,
+    version: 2,
     tiles: tiles.filter((t) => t.shown).map((t) => t.id),
     charts: charts.filter((c) => c.shown).map((c) => c.id),
-    hidden: [...tiles, ...charts].filter((i) => !i.shown).map((i) => i.id),
+    hiddenTiles: tiles.filter((t) => !t.shown).map((t) => t.id),
+    hiddenCharts: charts.filter((c) => !c.shown).map((c) => c.id),
   };
 }

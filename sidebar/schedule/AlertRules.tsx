@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { AlertRule } from '../../src/schedule/alerts';
+import { displayFor } from '../../src/schedule/metric-display';
+import type { AlertMetricChoice } from '../../src/schedule/metric-readings';
 import { Button } from '../ui/Button';
 import { describedBy, Field } from '../ui/Field';
 import { type AlertKind, alertOf, describeAlert } from './schedule-form';
 
 interface Props {
   rules: AlertRule[];
-  metrics: Array<{ id: string; label: string }>;
+  metrics: AlertMetricChoice[];
   onChange(rules: AlertRule[]): void;
 }
 
@@ -16,7 +18,11 @@ export function AlertRules({ rules, metrics, onChange }: Props) {
   const [kind, setKind] = useState<AlertKind>('below');
   const [amount, setAmount] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const label = (id: string) => metrics.find((m) => m.id === id)?.label ?? id;
+  const text = (r: AlertRule) =>
+    alertText(
+      r,
+      metrics.find((m) => m.id === r.metricId),
+    );
 
   if (metrics.length === 0)
     return (
@@ -32,11 +38,11 @@ export function AlertRules({ rules, metrics, onChange }: Props) {
         <ul class="list" aria-label="Alert rules">
           {rules.map((r) => (
             <li key={r.id} class="row" data-testid="alert-rule">
-              <span class="grow">{describeAlert(r, label(r.metricId))}</span>
+              <span class="grow">{text(r)}</span>
               <Button
                 small
                 danger
-                label={`Remove the alert: ${describeAlert(r, label(r.metricId))}`}
+                label={`Remove the alert: ${text(r)}`}
                 onClick={() => onChange(rules.filter((x) => x.id !== r.id))}
               >
                 Remove
@@ -91,4 +97,11 @@ export function AlertRules({ rules, metrics, onChange }: Props) {
       </fieldset>
     </div>
   );
+}
+
+/** "MRR · Stripe goes below $10,000": the level written as the metric is (currency, percent). */
+function alertText(rule: AlertRule, metric: AlertMetricChoice | undefined): string {
+  if (!metric) return describeAlert(rule, rule.metricId);
+  if (rule.kind === 'change') return describeAlert(rule, metric.label);
+  return `${metric.label} goes ${rule.kind} ${displayFor(metric.format, metric.currency)(rule.value)}`;
 }

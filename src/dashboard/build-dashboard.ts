@@ -8,6 +8,7 @@ import { loadDashboardConfig, resolveDashboard } from './dashboard-config';
 import { type DashboardStatus, refreshedLine, warningLine } from './dashboard-header';
 import { layoutDashboard } from './dashboard-layout';
 import { planTile } from './kpi-tiles';
+import { chartTitles, metricLabels } from './metric-labels';
 import { readModelTabs } from './model-tabs';
 import { allocateHelperBlocks, chartRanges, prepareChart, slotContent } from './prepare-charts';
 import { sheetCalendar } from './sheet-calendar';
@@ -41,7 +42,11 @@ export function buildDashboard(gas: Gas, input: BuildDashboardInput): BuildDashb
   const ss = gas.SpreadsheetApp.getActive();
   const timeZone = ss.getSpreadsheetTimeZone();
   const calendar = sheetCalendar(gas, timeZone);
-  const { metrics, charts } = resolveDashboard(loadDashboardConfig(gas), input.packages);
+  const resolved = resolveDashboard(loadDashboardConfig(gas), input.packages);
+  const labels = metricLabels(input.packages);
+  const titles = chartTitles(input.packages);
+  const metrics = resolved.metrics.map((m) => ({ ...m, label: labels.get(m.id) ?? m.label }));
+  const charts = resolved.charts.map((c) => ({ ...c, title: titles.get(c.id) ?? c.title }));
 
   const models = new Map<string, ModelSpec>(
     input.packages.flatMap((p) => p.models.map((m) => [m.name, m] as const)),

@@ -34,3 +34,14 @@ export function refreshedLine(formatted: string | null): string {
     ? `Last refreshed ${formatted}`
     : 'Not refreshed yet: the first refresh fills this dashboard.';
 }
+
+/**
+ * Where the refreshed line sits (B2: layoutDashboard's second row, second column). A reset that
+ * keeps the tabs writes `resetLine` over it, so nobody reads the kept numbers as current.
+ */
+export const REFRESHED_LINE_CELL = { row: 2, column: 2 } as const;
+
+/** `Tapdash was reset on Mar 3, 2026: these numbers no longer update. …`, the date already formatted. */
+export function resetLine(formattedDate: string): string {
+  return `Tapdash was reset on ${formattedDate}: these numbers no longer update. Open Extensions › Tapdash to set it up again.`;
+}

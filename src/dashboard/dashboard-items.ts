@@ -9,6 +9,7 @@ import { readMetrics } from '../schedule/metric-readings';
 import { loadCurrency } from '../settings/currency';
 import { loadDashboardConfig, resolveDashboard } from './dashboard-config';
 import { isFlat } from './kpi-tiles';
+import { chartTitles } from './metric-labels';
 
 export interface TileItem {
   id: string;
@@ -38,16 +39,19 @@ export interface DashboardItems {
 export function dashboardItems(gas: Gas, packages: readonly MetricPackage[]): DashboardItems {
   const config = loadDashboardConfig(gas);
   const shown = resolveDashboard(config, packages);
-  const hidden = new Set(config?.hidden ?? []);
+  const hiddenTiles = new Set(config?.hiddenTiles ?? []);
+  const hiddenCharts = new Set(config?.hiddenCharts ?? []);
   const readings = new Map(readMetrics(gas, packages, loadCurrency(gas)).map((r) => [r.id, r] as const));
   const allMetrics = packages.flatMap((p) => p.metrics);
   const allCharts = packages.flatMap((p) => p.charts);
-  const tiles = [...shown.metrics, ...allMetrics.filter((m) => hidden.has(m.id))].map((m): TileItem => {
+  const titles = chartTitles(packages);
+  const tiles = [...shown.metrics, ...allMetrics.filter((m) => hiddenTiles.has(m.id))].map((m): TileItem => {
     const r = readings.get(m.id);
     const item: TileItem = {
       id: m.id,
-      label: m.label,
-      shown: !hidden.has(m.id),
+      // The reading carries the name qualified by source where two packages share it.
+      label: r?.label ?? m.label,
+      shown: !hiddenTiles.has(m.id),
       value: r && r.value !== null ? r.display(r.value) : null,
     };
     if (r?.period) item.period = r.period;
@@ -58,8 +62,8 @@ export function dashboardItems(gas: Gas, packages: readonly MetricPackage[]): Da
     }
     return item;
   });
-  const charts = [...shown.charts, ...allCharts.filter((c) => hidden.has(c.id))].map(
-    (c): ChartItem => ({ id: c.id, title: c.title, shown: !hidden.has(c.id) }),
+  const charts = [...shown.charts, ...allCharts.filter((c) => hiddenCharts.has(c.id))].map(
+    (c): ChartItem => ({ id: c.id, title: titles.get(c.id) ?? c.title, shown: !hiddenCharts.has(c.id) }),
   );
   return { tiles, charts };
 }

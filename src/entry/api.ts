@@ -8,12 +8,9 @@ import {
 import type { ConfigField } from '../connect/connector-spec';
 import { type RemovedConnection, removeConnection as removeStored } from '../connect/remove-connection';
 import { type SourcesView, sourcesView } from '../connect/sources-view';
-import {
-  type DashboardConfig,
-  loadDashboardConfig,
-  saveDashboardConfig,
-} from '../dashboard/dashboard-config';
+import { type DashboardConfig, loadDashboardConfig } from '../dashboard/dashboard-config';
 import { type DashboardItems, dashboardItems } from '../dashboard/dashboard-items';
+import { saveLayout } from '../dashboard/save-layout';
 import { type SidebarChart, sidebarCharts } from '../dashboard/sidebar-charts';
 import {
   deleteReport,
@@ -195,9 +192,9 @@ export const sidebarApi = {
     return loadDashboardConfig(gas);
   },
 
-  /** Saves which tiles and charts the Dashboard shows; the next rebuild lays them out. */
+  /** Saves which tiles and charts the Dashboard shows, and lays the Dashboard tab out again now. */
   saveDashboardConfig(gas: Gas, config: DashboardConfig): DashboardConfig {
-    return saveDashboardConfig(gas, config);
+    return saveLayout(gas, config);
   },
 
   /** The Dashboard's charts with their rows inlined, for vega-embed in the sidebar, and where each is drawn. */

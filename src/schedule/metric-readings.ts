@@ -1,10 +1,11 @@
+import { metricLabels } from '../dashboard/metric-labels';
 import { comparedRows } from '../dashboard/metric-period';
 import { readModelTabs } from '../dashboard/model-tabs';
 import { sheetCalendar } from '../dashboard/sheet-calendar';
-import { currencySymbol } from '../model/formats';
 import type { HeadlineMetric, MetricPackage } from '../model/model-spec';
 import type { Gas } from '../platform/gas';
 import type { MetricReading } from './alerts';
+import { displayFor } from './metric-display';
 
 function numberOf(v: unknown): number | null {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
@@ -12,24 +13,22 @@ function numberOf(v: unknown): number | null {
   return null;
 }
 
-/** Formats a metric for an email, in plain ASCII-friendly text ("$12,340", "4.2%"). */
-export function displayFor(format: HeadlineMetric['format'], currency: string): (v: number) => string {
-  const grouped = (v: number, digits: number) =>
-    v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  switch (format) {
-    case 'currency': {
-      const symbol = currencySymbol(currency);
-      return (v) =>
-        symbol ? `${v < 0 ? '-' : ''}${symbol}${grouped(Math.abs(v), 0)}` : `${grouped(v, 0)} ${currency}`;
-    }
-    case 'percent':
-      return (v) => `${(v * 100).toFixed(1)}%`;
-    case 'integer':
-      return (v) => grouped(Math.round(v), 0);
-    default:
-      // As the tiles' "#,##0.##": 3.2, not 3.20.
-      return (v) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  }
+/** A metric alert can offer: its name as the founder reads it, and how its values are written. */
+export interface AlertMetricChoice {
+  id: string;
+  label: string;
+  format: HeadlineMetric['format'];
+  currency: string;
+}
+
+export function alertMetricChoices(
+  packages: readonly MetricPackage[],
+  currency: string,
+): AlertMetricChoice[] {
+  const labels = metricLabels(packages);
+  return packages.flatMap((p) =>
+    p.metrics.map((m) => ({ id: m.id, label: labels.get(m.id) ?? m.label, format: m.format, currency })),
+  );
 }
 
 /**
@@ -48,6 +47,7 @@ export function readMetrics(
   const clock = { calendar: sheetCalendar(gas, ss.getSpreadsheetTimeZone()), now };
   const models = packages.flatMap((p) => p.models);
   const metrics = packages.flatMap((p) => p.metrics);
+  const labels = metricLabels(packages);
   const used = new Set(metrics.map((m) => m.model));
   const tabs = readModelTabs(
     ss,
@@ -59,7 +59,7 @@ export function readMetrics(
     const rows = tab && col >= 0 ? comparedRows(metric, tab.header, tab.rows, clock) : undefined;
     const reading: MetricReading & { metric: HeadlineMetric } = {
       id: metric.id,
-      label: metric.label,
+      label: labels.get(metric.id) ?? metric.label,
       value: null,
       previous: null,
       display: displayFor(metric.format, currency),

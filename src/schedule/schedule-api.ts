@@ -1,7 +1,9 @@
 import type { Gas } from '../platform/gas';
+import { loadCurrency } from '../settings/currency';
 import { TapdashError } from '../shared/errors';
 import type { AlertRule } from './alerts';
 import { type Catalog, DEFAULT_CATALOG } from './catalog';
+import { type AlertMetricChoice, alertMetricChoices } from './metric-readings';
 import { installedPackages } from './refresh-all';
 import { describeSchedule, type Schedule } from './schedule';
 import { loadSettings, type ScheduleSettings, settingsProblems, storeSettings } from './settings';
@@ -16,7 +18,7 @@ export interface ScheduleView {
   isOwner: boolean;
   /** Whether this user's trigger exists (the owner's trigger is invisible to other editors). */
   triggerInstalled: boolean;
-  metrics: Array<{ id: string; label: string; format: string }>;
+  metrics: AlertMetricChoice[];
 }
 
 export function getScheduleView(gas: Gas, catalog: Catalog = DEFAULT_CATALOG): ScheduleView {
@@ -29,9 +31,7 @@ export function getScheduleView(gas: Gas, catalog: Catalog = DEFAULT_CATALOG): S
     owner,
     isOwner: owner === null || owner === me,
     triggerInstalled: scheduleTriggers(gas).length > 0,
-    metrics: installedPackages(gas, catalog).flatMap((p) =>
-      p.metrics.map((m) => ({ id: m.id, label: m.label, format: m.format })),
-    ),
+    metrics: alertMetricChoices(installedPackages(gas, catalog), loadCurrency(gas)),
   };
 }
 

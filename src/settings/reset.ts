@@ -7,6 +7,8 @@
 
 import { listConnections } from '../connect/connection-store';
 import { DASHBOARD_STATE_KEY } from '../dashboard/chart-sync';
+import { REFRESHED_LINE_CELL, resetLine } from '../dashboard/dashboard-header';
+import { literal } from '../dashboard/dashboard-layout';
 import { CHART_DATA_SHEET } from '../dashboard/prepare-charts';
 import { DASHBOARD_SHEET } from '../dashboard/write-sheets';
 import { HISTORY_TAB } from '../model/history';
@@ -63,7 +65,10 @@ export function resetTapdash(gas: Gas, input: ResetInput, catalog: Catalog): Res
   for (const k of Object.keys(user.getProperties()).filter((k) => k.startsWith(SECRETS_PREFIX)))
     user.deleteProperty(k);
 
-  if (!deleteTabs) return { settingsRemoved: keys.length, tabsRemoved: [], tabsKept: tabs };
+  if (!deleteTabs) {
+    markDashboardReset(gas);
+    return { settingsRemoved: keys.length, tabsRemoved: [], tabsKept: tabs };
+  }
   // A spreadsheet must keep one tab: add an empty one before deleting the last.
   if (tabs.length >= ss.getSheets().length) ss.insertSheet('Sheet1');
   for (const name of tabs) {
@@ -71,6 +76,22 @@ export function resetTapdash(gas: Gas, input: ResetInput, catalog: Catalog): Res
     if (sheet) ss.deleteSheet(sheet);
   }
   return { settingsRemoved: keys.length, tabsRemoved: tabs, tabsKept: [] };
+}
+
+/**
+ * The kept Dashboard still shows the last numbers, and its tiles still read the kept model tabs,
+ * but nothing syncs or refreshes them any more: its "Last refreshed" line says so instead.
+ */
+function markDashboardReset(gas: Gas): void {
+  const ss = gas.SpreadsheetApp.getActive();
+  const sheet = ss.getSheetByName(DASHBOARD_SHEET);
+  if (!sheet) return;
+  const day = gas.Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), 'MMM d, yyyy');
+  sheet
+    .getRange(REFRESHED_LINE_CELL.row, REFRESHED_LINE_CELL.column)
+    .setValue(literal(resetLine(day)))
+    .setFontColor('#b3261e')
+    .setFontWeight('bold');
 }
 
 /** Every tab Tapdash writes in this spreadsheet, by name (the founder's own tabs are never listed). */

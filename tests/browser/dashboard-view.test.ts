@@ -57,9 +57,12 @@ describe('the Dashboard view in the sidebar', () => {
     await s.page.keyboard.press('Space');
     await s.sidebar.getByTestId('save-layout').click();
     await s.sidebar.getByTestId('layout-saved').waitFor();
-    const config = await s.run<{ charts: string[]; hidden: string[] }>('getDashboardConfig');
+    expect(await s.sidebar.getByTestId('layout-saved').textContent()).toBe(
+      'Layout saved. The Dashboard tab shows it now.',
+    );
+    const config = await s.run<{ charts: string[]; hiddenCharts: string[] }>('getDashboardConfig');
     expect(config.charts[0]).toBe(second);
-    expect(config.hidden).toContain(first);
+    expect(config.hiddenCharts).toContain(first);
     expect(config.charts).not.toContain(first);
   });
 

@@ -40,7 +40,7 @@ describe('the Schedule & alerts view', () => {
     await panel.locator('#alert-kind').selectOption('below');
     await panel.locator('#alert-amount').fill('50,000');
     await panel.getByTestId('add-alert').click();
-    expect(await panel.getByTestId('alert-rule').textContent()).toContain('MRR goes below 50,000');
+    expect(await panel.getByTestId('alert-rule').textContent()).toContain('MRR goes below $50,000');
     await panel.getByTestId('save-schedule').click();
     await panel.getByTestId('schedule-saved').filter({ hasText: 'Every Friday around 5 PM' }).waitFor();
 

@@ -32,7 +32,14 @@ describe('the Settings view', () => {
     const panel = s.sidebar.getByTestId('panel-settings');
     await panel.getByTestId('time-zone').filter({ hasText: 'America/New_York' }).waitFor();
     expect(await panel.getByTestId('currency').inputValue()).toBe('USD');
-    await s.run('saveDashboardConfig', { version: 1, tiles: ['demo_mrr'], charts: ['demo_mrr'], hidden: [] });
+    const layout = {
+      version: 2,
+      tiles: ['demo_mrr'],
+      charts: ['demo_mrr'],
+      hiddenTiles: [],
+      hiddenCharts: [],
+    };
+    await s.run('saveDashboardConfig', layout);
     await s.run('saveConnection', { connector: 'stripe', config: { apiKey: STRIPE_KEY } });
 
     const [download] = await Promise.all([
@@ -48,7 +55,7 @@ describe('the Settings view', () => {
     expect(file.connections.map((c: { id: string }) => c.id)).toEqual(['demo', 'stripe']);
     expect(text).not.toContain(STRIPE_KEY);
     expect(text).not.toContain('apiKey');
-    expect(file.dashboard).toEqual({ version: 1, tiles: ['demo_mrr'], charts: ['demo_mrr'], hidden: [] });
+    expect(file.dashboard).toEqual(layout);
     expect(file.currency).toBe('USD');
     expect(await panel.getByTestId('export-text').inputValue()).toBe(text);
     await expectFitsAndAccessible(s.page, 'sidebar-settings-export');
@@ -59,7 +66,13 @@ describe('the Settings view', () => {
     await panel.getByTestId('currency').fill('eur');
     await panel.getByTestId('save-currency').click();
     await panel.getByTestId('currency-saved').filter({ hasText: 'EUR' }).waitFor();
-    await s.run('saveDashboardConfig', { version: 1, tiles: [], charts: [], hidden: ['demo_mrr'] });
+    await s.run('saveDashboardConfig', {
+      version: 2,
+      tiles: [],
+      charts: [],
+      hiddenTiles: ['demo_mrr'],
+      hiddenCharts: ['demo_mrr'],
+    });
     expect((await current()).currency).toBe('EUR');
 
     await panel.getByTestId('import-file').setInputFiles(exported.path);

@@ -28,23 +28,67 @@ const PACKAGES: MetricPackage[] = [
 describe('dashboard config', () => {
   it('shows every installed tile and chart by default, in package order', () => {
     expect(defaultDashboardConfig(PACKAGES)).toEqual({
-      version: 1,
+      version: 2,
       tiles: ['mrr', 'churn', 'stars'],
       charts: ['mrr-chart', 'issues-chart'],
-      hidden: [],
+      hiddenTiles: [],
+      hiddenCharts: [],
     });
   });
 
   it('follows the saved order, skips hidden and uninstalled ids, and appends newly installed ones', () => {
     const saved = {
-      version: 1 as const,
+      version: 2 as const,
       tiles: ['stars', 'gone', 'mrr'],
       charts: ['issues-chart'],
-      hidden: ['churn'],
+      hiddenTiles: ['churn'],
+      hiddenCharts: [],
     };
     const { metrics, charts } = resolveDashboard(saved, PACKAGES);
     expect(metrics.map((m) => m.id)).toEqual(['stars', 'mrr']);
     expect(charts.map((c) => c.id)).toEqual(['issues-chart', 'mrr-chart']);
+  });
+
+  it('hides a tile without hiding the chart that has the same id, and the other way round', () => {
+    const shared: MetricPackage[] = [
+      { connector: 'demo', models: [], metrics: [metric('issues')], charts: [chart('issues')] },
+    ];
+    const tileHidden = {
+      version: 2 as const,
+      tiles: [],
+      charts: ['issues'],
+      hiddenTiles: ['issues'],
+      hiddenCharts: [],
+    };
+    expect(resolveDashboard(tileHidden, shared).metrics).toEqual([]);
+    expect(resolveDashboard(tileHidden, shared).charts.map((c) => c.id)).toEqual(['issues']);
+    const chartHidden = {
+      version: 2 as const,
+      tiles: ['issues'],
+      charts: [],
+      hiddenTiles: [],
+      hiddenCharts: ['issues'],
+    };
+    expect(resolveDashboard(chartHidden, shared).metrics.map((m) => m.id)).toEqual(['issues']);
+    expect(resolveDashboard(chartHidden, shared).charts).toEqual([]);
+  });
+
+  it('reads a layout saved in the first shape, where one hidden list served tiles and charts', () => {
+    // The founder unticked the "issues" tile; its chart of the same id stayed ticked.
+    expect(
+      parseDashboardConfig({ version: 1, tiles: ['mrr'], charts: ['issues'], hidden: ['issues'] }),
+    ).toEqual({
+      version: 2,
+      tiles: ['mrr'],
+      charts: ['issues'],
+      hiddenTiles: ['issues'],
+      hiddenCharts: [],
+    });
+    // Both unticked: hidden in both lists.
+    expect(parseDashboardConfig({ version: 1, tiles: [], charts: [], hidden: ['issues'] })).toMatchObject({
+      hiddenTiles: ['issues'],
+      hiddenCharts: ['issues'],
+    });
   });
 
   it('rejects a config that is not lists of ids', () => {

@@ -1,7 +1,7 @@
 import { saveConnection } from '../../src/connect/connection-store';
 import { saveDashboardConfig } from '../../src/dashboard/dashboard-config';
 import { changeText, dashboardItems } from '../../src/dashboard/dashboard-items';
-import { displayFor } from '../../src/schedule/metric-readings';
+import { displayFor } from '../../src/schedule/metric-display';
 import { refreshAll } from '../../src/schedule/refresh-all';
 import { syncConnections } from '../../src/sync/sync-all';
 import { tinyCatalog, tinyConnector, tinyPackage } from '../schedule/support';

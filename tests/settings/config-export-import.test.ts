@@ -36,7 +36,13 @@ function configured() {
         measures: [{ kind: 'count', label: 'Signups' }],
       },
     });
-    saveDashboardConfig(gas, { version: 1, tiles: [], charts: ['tiny_signups'], hidden: ['signups'] });
+    saveDashboardConfig(gas, {
+      version: 2,
+      tiles: [],
+      charts: ['tiny_signups'],
+      hiddenTiles: ['signups'],
+      hiddenCharts: [],
+    });
     saveScheduleSettings(
       gas,
       {
@@ -64,7 +70,13 @@ describe('exporting the configuration', () => {
       ['pro_signups', 'Pro signups', 'tiny_signups'],
     ]);
     expect(file.reports[0].sql).toMatch(/SELECT/);
-    expect(file.dashboard).toEqual({ version: 1, tiles: [], charts: ['tiny_signups'], hidden: ['signups'] });
+    expect(file.dashboard).toEqual({
+      version: 2,
+      tiles: [],
+      charts: ['tiny_signups'],
+      hiddenTiles: ['signups'],
+      hiddenCharts: [],
+    });
     expect(file.schedule.schedule).toEqual({ kind: 'daily', hour: 6 });
     expect(file.schedule.alerts).toHaveLength(1);
     expect(file.currency).toBe('EUR');

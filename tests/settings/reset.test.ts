@@ -58,6 +58,19 @@ describe('resetting Tapdash', () => {
     expect(s.tabs()).toEqual(tabsBefore);
   });
 
+  it('says on the kept Dashboard tab that Tapdash was reset and its numbers no longer update', () => {
+    const s = setUp();
+    const line = () =>
+      s.run((gas) =>
+        gas.SpreadsheetApp.getActive().getSheetByName('Dashboard')!.getRange('B2').getDisplayValue(),
+      );
+    expect(line()).toMatch(/^Last refreshed /);
+    s.run((gas) => resetTapdash(gas, { confirm: 'RESET', deleteTabs: false }, catalog));
+    expect(line()).toBe(
+      'Tapdash was reset on Jan 11, 2026: these numbers no longer update. Open Extensions › Tapdash to set it up again.',
+    );
+  });
+
   it('deletes the tabs Tapdash wrote only when asked, and never the founder’s own tabs', () => {
     const s = setUp();
     const result = s.run((gas) => resetTapdash(gas, { confirm: 'reset', deleteTabs: true }, catalog));

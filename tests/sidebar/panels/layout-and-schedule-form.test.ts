@@ -15,14 +15,22 @@ describe('the Dashboard layout editor', () => {
     expect(move(items, 'c', 1).map((i) => i.id)).toEqual(['a', 'b', 'c']);
   });
 
-  it('saves shown ids in order per kind and hidden ones apart', () => {
+  it('saves shown ids in order per kind and hidden ones apart, per kind', () => {
     const tiles = toggle(move(items, 'c', -1), 'a');
     expect(toConfig(tiles, [{ id: 'chart', label: 'Chart', shown: false }])).toEqual({
-      version: 1,
+      version: 2,
       tiles: ['c', 'b'],
       charts: [],
-      hidden: ['a', 'chart'],
+      hiddenTiles: ['a'],
+      hiddenCharts: ['chart'],
     });
+  });
+
+  it('keeps a hidden tile and a shown chart of the same id apart', () => {
+    const config = toConfig([{ id: 'x', label: 'X', shown: false }], [{ id: 'x', label: 'X', shown: true }]);
+    expect(config.hiddenTiles).toEqual(['x']);
+    expect(config.hiddenCharts).toEqual([]);
+    expect(config.charts).toEqual(['x']);
   });
 });
 
