@@ -4,29 +4,12 @@
  * Dates in a model read as the spreadsheet's wall clock, so months are the founder's months.
  */
 
-/** Stripe's zero-decimal currencies: amounts are whole units, not cents (https://docs.stripe.com/currencies#zero-decimal). */
-const ZERO_DECIMAL = [
-  'bif',
-  'clp',
-  'djf',
-  'gnf',
-  'jpy',
-  'kmf',
-  'krw',
-  'mga',
-  'pyg',
-  'rwf',
-  'ugx',
-  'vnd',
-  'vuv',
-  'xaf',
-  'xof',
-  'xpf',
-];
+import { sqlCodeList, ZERO_DECIMAL_CURRENCIES } from '../../src/shared/minor-units';
 
 /** What to divide a Stripe amount by to get currency units (100 for cents, 1 for yen). */
 export function minorUnits(currency: string): string {
-  return `(CASE WHEN LOWER(${currency}) IN (${ZERO_DECIMAL.map((c) => `'${c}'`).join(', ')}) THEN 1 ELSE 100 END)`;
+  // Stripe's zero-decimal currencies: amounts are whole units, not cents.
+  return `(CASE WHEN LOWER(${currency}) IN (${sqlCodeList(ZERO_DECIMAL_CURRENCIES)}) THEN 1 ELSE 100 END)`;
 }
 
 /**

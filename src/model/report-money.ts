@@ -4,7 +4,9 @@
  * by the minor unit of the row's currency (100 for USD, 1 for JPY, 1000 for KWD), so a sum over
  * a Stripe table reads 11,741.00 and not 1,174,100.
  */
+
 import type { ConnectorSpec, StreamSpec } from '../connect/connector-spec';
+import { sqlCodeList, THREE_DECIMAL_CURRENCIES, ZERO_DECIMAL_CURRENCIES } from '../shared/minor-units';
 import type { ColumnInfo } from './column-types';
 import { type ConnectionRef, connectorRoot } from './source-tables';
 import { quoteIdentifier } from './sql-identifiers';
@@ -20,28 +22,6 @@ export interface ReportColumn extends ColumnInfo {
   money?: MinorMoney;
 }
 
-/** ISO 4217 currencies without a minor unit, as Stripe lists them (docs.stripe.com/currencies). */
-const ZERO_DECIMAL = [
-  'bif',
-  'clp',
-  'djf',
-  'gnf',
-  'jpy',
-  'kmf',
-  'krw',
-  'mga',
-  'pyg',
-  'rwf',
-  'ugx',
-  'vnd',
-  'vuv',
-  'xaf',
-  'xof',
-  'xpf',
-];
-/** Currencies whose minor unit is a thousandth. */
-const THREE_DECIMAL = ['bhd', 'jod', 'kwd', 'omr', 'tnd'];
-
 /**
  * The SQL expression of a minor-unit column in whole units. Without a currency column (or when
  * the table has none), amounts are taken to be in a two-decimal currency.
@@ -51,8 +31,7 @@ export function majorUnitsSql(column: string, money: MinorMoney, columns: readon
   const currency = money.currencyColumn;
   if (!currency || !columns.some((c) => c.name === currency)) return `(${amount} / 100)`;
   const code = `LOWER(${quoteIdentifier(currency)})`;
-  const list = (codes: string[]) => codes.map((c) => `'${c}'`).join(', ');
-  return `(CASE WHEN ${code} IN (${list(ZERO_DECIMAL)}) THEN ${amount} WHEN ${code} IN (${list(THREE_DECIMAL)}) THEN ${amount} / 1000 ELSE ${amount} / 100 END)`;
+  return `(CASE WHEN ${code} IN (${sqlCodeList(ZERO_DECIMAL_CURRENCIES)}) THEN ${amount} WHEN ${code} IN (${sqlCodeList(THREE_DECIMAL_CURRENCIES)}) THEN ${amount} / 1000 ELSE ${amount} / 100 END)`;
 }
 
 /** The connector and stream a source table comes from, or nothing for a tab no connection owns. */
