@@ -68,9 +68,9 @@ export function SourcesPanel() {
     if (mode.kind !== 'list') headingRef.current?.focus();
   }, [mode.kind]);
 
-  function startSync(connectionId: string, label: string) {
+  function startSync(connectionId: string, label: string, connector: string) {
     setMode({ kind: 'sync', connectionId, label });
-    void sync.start(connectionId).then(() => load());
+    void sync.start(connectionId, connector).then(() => load());
   }
 
   /** A removed source's tiles and charts leave the Dashboard at once, not at the next schedule. */
@@ -127,7 +127,7 @@ export function SourcesPanel() {
                   schedule={schedule}
                   me={user}
                   now={now}
-                  onSync={() => startSync(c.id, c.label)}
+                  onSync={() => startSync(c.id, c.label, c.connector)}
                   onEdit={() => {
                     const connector = connectorOf(c);
                     if (connector) setMode({ kind: 'setup', connector, editing: c });
@@ -172,7 +172,7 @@ export function SourcesPanel() {
           connector={mode.connector}
           editing={mode.editing}
           me={user}
-          onSaved={(saved) => startSync(saved.id, saved.label)}
+          onSaved={(saved) => startSync(saved.id, saved.label, saved.connector)}
           onCancel={() => setMode({ kind: connections?.length ? 'list' : 'pick' })}
         />
       )}

@@ -43,7 +43,7 @@ export function WelcomePanel() {
         setSaving(false);
       }
     }
-    const outcome = await sync.start(id);
+    const outcome = await sync.start(id, 'demo');
     if (outcome.phase === 'finished') nav.go('dashboard');
   }
 
