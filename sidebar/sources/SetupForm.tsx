@@ -18,6 +18,7 @@ import {
   type FormValues,
   fieldProblems,
   initialValues,
+  normalizedOnLeave,
   shownProblems,
 } from './setup-values';
 
@@ -69,7 +70,10 @@ export function SetupForm({ connector, editing, me, onSaved, onCancel }: Props) 
     setValues((v) => ({ ...v, [key]: value }));
     setTested(null);
   };
-  const leave = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  const leave = (key: string) => {
+    setValues((v) => normalizedOnLeave(connector.fields, v, key));
+    setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  };
 
   function focusFirstProblem(): void {
     const key = Object.keys(problems)[0];
