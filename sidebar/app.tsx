@@ -36,7 +36,8 @@ export function App() {
     <NavigationContext.Provider value={nav}>
       <main>
         <header class="app-header">
-          <h1>Tapdash</h1>
+          {/* Sheets' own title bar above the sidebar already says Tapdash: kept for screen readers only. */}
+          <h1 class="visually-hidden">Tapdash</h1>
           {ctx && (
             <p class="small-text muted" data-testid="context">
               {ctx.spreadsheetName} · {ctx.timeZone} · {ctx.user}

@@ -8,6 +8,7 @@ import { useNavigation } from '../navigation';
 import { call } from '../rpc';
 import { ConnectionCard } from '../sources/ConnectionCard';
 import { ConnectorPicker } from '../sources/ConnectorPicker';
+import { scheduleNote } from '../sources/connection-notes';
 import { SetupForm } from '../sources/SetupForm';
 import { SyncProgressView } from '../sources/SyncProgress';
 import '../sources/sources.css';
@@ -114,6 +115,11 @@ export function SourcesPanel() {
 
       {mode.kind === 'list' && connections && (
         <>
+          {connections.length > 0 && scheduleNote(schedule) && (
+            <p class="small-text muted" data-testid="sources-schedule-note">
+              {scheduleNote(schedule)}
+            </p>
+          )}
           {connections.length === 0 ? (
             <p class="muted">No sources yet. Add one to start filling your Dashboard.</p>
           ) : (

@@ -55,6 +55,7 @@ export function ConnectionCard({
   const shared = sharedMetricsNote(c, all);
   const busy = pause.busy || remove.busy;
   const tabs = c.streams.filter((s) => s.status !== 'never').length;
+  const nextRun = nextRunText(c, schedule);
 
   async function togglePause() {
     const updated = await pause.run(!c.paused);
@@ -82,9 +83,11 @@ export function ConnectionCard({
         {c.lastSuccessAt ? `Last synced ${timeAgo(c.lastSuccessAt, now)}` : 'Not synced yet'} ·{' '}
         {rowsText(c.rows)}
       </p>
-      <p class="small-text muted card-line" data-testid="connection-next-run">
-        {nextRunText(c, schedule)}
-      </p>
+      {nextRun && (
+        <p class="small-text muted card-line" data-testid="connection-next-run">
+          {nextRun}
+        </p>
+      )}
       {shared && (
         <p class="small-text muted card-line" data-testid="connection-shared-note">
           {shared}
@@ -97,10 +100,16 @@ export function ConnectionCard({
         </p>
       )}
       <div class="actions card-actions">
-        <Button small onClick={onSync} disabled={busy || c.paused} testId="connection-sync">
+        <Button
+          small
+          onClick={onSync}
+          disabled={busy || c.paused}
+          testId="connection-sync"
+          label={`Sync now: ${c.label}`}
+        >
           Sync now
         </Button>
-        <Button small onClick={onEdit} disabled={busy} testId="connection-edit">
+        <Button small onClick={onEdit} disabled={busy} testId="connection-edit" label={`Edit ${c.label}`}>
           Edit
         </Button>
         <Button
@@ -110,6 +119,8 @@ export function ConnectionCard({
           busyLabel={c.paused ? 'Resuming…' : 'Pausing…'}
           disabled={busy}
           testId="connection-pause"
+          // Card buttons name their source: a screen reader's button list says "Pause Stripe", not "Pause" four times.
+          label={pause.busy ? undefined : `${c.paused ? 'Resume' : 'Pause'} ${c.label}`}
         >
           {c.paused ? 'Resume' : 'Pause'}
         </Button>
@@ -119,6 +130,7 @@ export function ConnectionCard({
           onClick={() => setConfirming(true)}
           disabled={busy || confirming}
           testId="connection-remove"
+          label={`Remove ${c.label}`}
         >
           Remove
         </Button>

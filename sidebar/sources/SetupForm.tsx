@@ -190,6 +190,21 @@ export function SetupForm({ connector, editing, me, onSaved, onCancel }: Props) 
           {advanced.map(renderField)}
         </details>
       )}
+      {/*
+        At 300 px three buttons do not fit one line: testing sits with the settings it checks,
+        and Save and sync keeps Cancel beside it instead of stranding it on a line of its own.
+      */}
+      <div class="actions">
+        <Button
+          onClick={() => run('test')}
+          busy={busy === 'test'}
+          busyLabel="Testing…"
+          disabled={busy !== null}
+          testId="setup-test"
+        >
+          Test connection
+        </Button>
+      </div>
       <ErrorNotice error={error} testId="setup-error" />
       <SuccessNotice text={tested} testId="setup-tested" />
       <div class="actions">
@@ -202,15 +217,6 @@ export function SetupForm({ connector, editing, me, onSaved, onCancel }: Props) 
           testId="setup-save"
         >
           Save and sync
-        </Button>
-        <Button
-          onClick={() => run('test')}
-          busy={busy === 'test'}
-          busyLabel="Testing…"
-          disabled={busy !== null}
-          testId="setup-test"
-        >
-          Test connection
         </Button>
         <Button onClick={onCancel} disabled={busy !== null} testId="setup-cancel">
           Cancel

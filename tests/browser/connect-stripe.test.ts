@@ -44,6 +44,16 @@ describe('connecting Stripe in the sidebar', () => {
     );
   });
 
+  it('at 300 px keeps Cancel beside Save and sync, and leaves the Tapdash title to Sheets', async () => {
+    const save = await s.sidebar.getByTestId('setup-save').boundingBox();
+    const cancel = await s.sidebar.getByTestId('setup-cancel').boundingBox();
+    expect(cancel?.y).toBe(save?.y);
+    expect(await s.sidebar.getByRole('heading', { level: 1, name: 'Tapdash' }).count()).toBe(1);
+    // Visually hidden: a 1 px box, still read out by screen readers.
+    const title = await s.sidebar.getByRole('heading', { level: 1 }).boundingBox();
+    expect(title?.width).toBeLessThanOrEqual(1);
+  });
+
   it('says as the user types that a publishable key cannot read data', async () => {
     await s.sidebar.getByLabel('Secret or restricted API key').fill('pk_live_abcdefghijkl');
     await s.sidebar.getByText(/Publishable keys \(pk_…\) cannot read data/).waitFor();

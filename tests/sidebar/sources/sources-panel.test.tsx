@@ -50,7 +50,26 @@ describe('the Sources panel', () => {
     expect(within(card).getByTestId('connection-last-sync').textContent).toMatch(
       /^Last synced just now · [\d,]+ rows$/,
     );
-    expect(within(card).getByTestId('connection-next-run').textContent).toMatch(/^No schedule yet/);
+  });
+
+  it('says "No schedule yet" once above the list, not on every card', async () => {
+    const server = withSyncedDemo();
+    server.call('saveConnection', [{ connector: 'demo', config: {} }]);
+    renderAs(server);
+    await screen.findByTestId('connection-demo_2');
+    expect(screen.getByTestId('sources-schedule-note').textContent).toMatch(/^No schedule yet/);
+    expect(screen.getAllByText(/No schedule yet/)).toHaveLength(1);
+    expect(screen.queryAllByTestId('connection-next-run')).toEqual([]);
+  });
+
+  it("names the source in each card button's accessible name", async () => {
+    const server = withSyncedDemo();
+    renderAs(server);
+    const card = await screen.findByTestId('connection-demo');
+    const names = within(card)
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    expect(names).toEqual(['Sync now: Demo data', 'Edit Demo data', 'Pause Demo data', 'Remove Demo data']);
   });
 
   it('says on a second account’s card that it adds to the same metrics, and nothing on the first', async () => {
