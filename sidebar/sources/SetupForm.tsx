@@ -82,11 +82,8 @@ export function SetupForm({ connector, editing, me, onSaved, onCancel }: Props) 
 
   async function test(): Promise<boolean> {
     const result = await call('testConnection', connectionInput(connector.id, values, editing?.id));
-    setTested(
-      result.columns.length
-        ? `${result.message} Columns: ${result.columns.slice(0, 6).join(', ')}${result.columns.length > 6 ? '…' : ''}.`
-        : result.message,
-    );
+    // The server's sentence is for founders; API column names would mean nothing to them.
+    setTested(result.message);
     return true;
   }
 

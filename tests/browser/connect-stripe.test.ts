@@ -78,6 +78,11 @@ describe('connecting Stripe in the sidebar', () => {
 
   it('with the right key saves, shows the sync’s progress, and builds the Stripe summary tabs', async () => {
     await s.sidebar.getByLabel('Secret or restricted API key').fill(RIGHT_KEY);
+    await s.sidebar.getByTestId('setup-test').click();
+    await s.sidebar.getByTestId('setup-tested').waitFor();
+    expect(await s.sidebar.getByTestId('setup-tested').textContent()).toMatch(
+      /^Connected to Stripe: [\d,]+ customers on the first page\.$/,
+    );
     await s.sidebar.getByTestId('setup-save').click();
     await s.sidebar.getByTestId('sync-progress').waitFor();
     await s.sidebar.getByTestId('sync-done').waitFor({ timeout: 60_000 });
@@ -86,7 +91,7 @@ describe('connecting Stripe in the sidebar', () => {
     );
     expect(await s.sidebar.getByTestId('sync-streams').locator('li').count()).toBe(8);
     expect(await s.sidebar.getByTestId('sync-done').textContent()).toMatch(
-      /Stripe is synced\. Built \d+ summary tabs/,
+      /Stripe is synced\. Built \d+ summary tabs \(Stripe/,
     );
     await expectNoHorizontalScroll(s.page);
     await screenshot(s.page, 'stripe-sync-progress');
