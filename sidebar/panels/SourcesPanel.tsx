@@ -9,6 +9,7 @@ import { call } from '../rpc';
 import { ConnectionCard } from '../sources/ConnectionCard';
 import { ConnectorPicker } from '../sources/ConnectorPicker';
 import { scheduleNote } from '../sources/connection-notes';
+import { demoToOfferRemoving, readDismissed, writeDismissed } from '../sources/demo-offer';
 import { SetupForm } from '../sources/SetupForm';
 import { SyncProgressView } from '../sources/SyncProgress';
 import '../sources/sources.css';
@@ -22,6 +23,10 @@ type Mode =
   | { kind: 'pick' }
   | { kind: 'setup'; connector: ConnectorInfo; editing?: ConnectionSummary }
   | { kind: 'sync'; connectionId: string; label: string };
+
+/** The sidebar's own storage, where the browser allows it. */
+const browserStorage = (): Storage | undefined =>
+  typeof localStorage === 'undefined' ? undefined : localStorage;
 
 /**
  * Sources: the connections with their health and actions; adding one (picker → setup form);
@@ -39,6 +44,8 @@ export function SourcesPanel() {
   const [now, setNow] = useState(Date.now());
   const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [demoOfferDismissed, setDemoOfferDismissed] = useState(() => readDismissed(browserStorage));
+  const [removingDemo, setRemovingDemo] = useState<string | null>(null);
 
   async function load(): Promise<ConnectionSummary[] | null> {
     try {
@@ -92,6 +99,12 @@ export function SourcesPanel() {
     void load();
   }
 
+  const demoOffer = !demoOfferDismissed && connections ? demoToOfferRemoving(connections) : undefined;
+  function dismissDemoOffer() {
+    writeDismissed(browserStorage);
+    setDemoOfferDismissed(true);
+  }
+
   const connectorOf = (c: ConnectionSummary) => connectors?.find((k) => k.id === c.connector);
   const title =
     mode.kind === 'pick'
@@ -115,6 +128,27 @@ export function SourcesPanel() {
 
       {mode.kind === 'list' && connections && (
         <>
+          {demoOffer && removingDemo === null && (
+            <section class="notice info-notice" aria-label="Remove the demo" data-testid="demo-offer">
+              <p>Your own data is in. Remove the demo?</p>
+              <div class="actions">
+                <Button
+                  small
+                  danger
+                  testId="demo-offer-remove"
+                  onClick={() => {
+                    setRemovingDemo(demoOffer.id);
+                    dismissDemoOffer();
+                  }}
+                >
+                  Remove the demo
+                </Button>
+                <Button small testId="demo-offer-keep" onClick={dismissDemoOffer}>
+                  Keep it
+                </Button>
+              </div>
+            </section>
+          )}
           {connections.length > 0 && scheduleNote(schedule) && (
             <p class="small-text muted" data-testid="sources-schedule-note">
               {scheduleNote(schedule)}
@@ -131,6 +165,7 @@ export function SourcesPanel() {
                   all={connections}
                   connector={connectorOf(c)}
                   schedule={schedule}
+                  askRemove={removingDemo === c.id}
                   me={user}
                   now={now}
                   onSync={() => startSync(c.id, c.label, c.connector)}
@@ -140,6 +175,7 @@ export function SourcesPanel() {
                   }}
                   onChanged={(u) => setConnections((all) => all?.map((x) => (x.id === u.id ? u : x)) ?? null)}
                   onRemoved={(id) => {
+                    setRemovingDemo(null);
                     setConnections((all) => all?.filter((x) => x.id !== id) ?? null);
                     void load();
                     void rebuildWithout(c.label);

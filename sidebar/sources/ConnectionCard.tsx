@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScheduleBrief } from '../../src/connect/sources-view';
 import type { ConnectorInfo } from '../../src/entry/api';
 import type { ConnectionHealth, ConnectionSummary } from '../../src/sync/status';
@@ -26,6 +26,8 @@ interface Props {
   all: readonly ConnectionSummary[];
   connector: ConnectorInfo | undefined;
   schedule: ScheduleBrief | null;
+  /** Opens the remove confirmation with its data tabs ticked for deletion (the demo offer). */
+  askRemove?: boolean;
   me: string;
   now: number;
   onSync: () => void;
@@ -40,6 +42,7 @@ export function ConnectionCard({
   all,
   connector,
   schedule,
+  askRemove = false,
   me,
   now,
   onSync,
@@ -49,6 +52,16 @@ export function ConnectionCard({
 }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [deleteTabs, setDeleteTabs] = useState(false);
+  const confirmRef = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (!askRemove) return;
+    setDeleteTabs(true);
+    setConfirming(true);
+  }, [askRemove]);
+  // The confirmation opened from elsewhere (the demo offer) is where the user's focus goes next.
+  useEffect(() => {
+    if (askRemove && confirming) confirmRef.current?.querySelector<HTMLElement>('input:checked')?.focus();
+  }, [askRemove, confirming]);
   const pause = useCall((paused: boolean) => call('setConnectionPaused', c.id, paused));
   const remove = useCall((alsoTabs: boolean) => call('removeConnection', c.id, alsoTabs));
   const note = ownershipNote(c, connector?.fields ?? [], schedule, me);
@@ -137,7 +150,7 @@ export function ConnectionCard({
       </div>
       <ErrorNotice error={pause.error} />
       {confirming && (
-        <fieldset class="confirm-remove" data-testid="remove-confirm">
+        <fieldset class="confirm-remove" data-testid="remove-confirm" ref={confirmRef}>
           <legend>Remove {c.label}?</legend>
           <label class="choice">
             <input

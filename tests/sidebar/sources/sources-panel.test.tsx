@@ -185,3 +185,53 @@ describe('another editor of the spreadsheet', () => {
     );
   });
 });
+
+describe('offering to remove the demo once the founder’s own data is in', () => {
+  /** The demo synced, then Stripe connected beside it. */
+  function demoAndStripe(): ScriptServer {
+    const server = withSyncedDemo();
+    server.call('saveConnection', [{ connector: 'stripe', config: { apiKey: 'sk_test_abcdefghijklmnop' } }]);
+    return server;
+  }
+
+  beforeEach(() => localStorage.clear());
+
+  it('is not made while the demo is the only source', async () => {
+    renderAs(withSyncedDemo());
+    await screen.findByTestId('connection-demo');
+    expect(screen.queryByTestId('demo-offer')).toBeNull();
+  });
+
+  it('asks "Your own data is in. Remove the demo?" when a real source joins the demo', async () => {
+    renderAs(demoAndStripe());
+    expect((await screen.findByTestId('demo-offer')).textContent).toContain(
+      'Your own data is in. Remove the demo?',
+    );
+  });
+
+  it('goes through the normal removal, with the demo’s data tabs ticked for deletion', async () => {
+    const server = demoAndStripe();
+    renderAs(server);
+    fireEvent.click(await screen.findByTestId('demo-offer-remove'));
+    const card = screen.getByTestId('connection-demo');
+    expect((within(card).getByTestId('remove-delete-tabs') as HTMLInputElement).checked).toBe(true);
+    expect(server.calls.some((c) => c.name === 'removeConnection')).toBe(false);
+    fireEvent.click(within(card).getByTestId('remove-confirm-button'));
+    await waitFor(() => expect(screen.queryByTestId('connection-demo')).toBeNull());
+    expect(server.calls.find((c) => c.name === 'removeConnection')?.args).toEqual(['demo', true]);
+    expect(tabNames(server).filter((n) => n.startsWith('demo_'))).toEqual([]);
+    expect(screen.queryByTestId('demo-offer')).toBeNull();
+  });
+
+  it('is made once: after "Keep it" it does not come back', async () => {
+    const server = demoAndStripe();
+    const first = renderAs(server);
+    fireEvent.click(await screen.findByTestId('demo-offer-keep'));
+    expect(screen.queryByTestId('demo-offer')).toBeNull();
+    first.unmount();
+    renderAs(server);
+    await screen.findByTestId('connection-demo');
+    expect(screen.queryByTestId('demo-offer')).toBeNull();
+    expect(server.call<unknown[]>('listConnections')).toHaveLength(2);
+  });
+});
