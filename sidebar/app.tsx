@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ErrorInfo } from '../src/shared/errors';
 import { type Context, ContextProvider } from './context';
 import { NavigationContext, VIEWS, type ViewId } from './navigation';
@@ -9,6 +9,7 @@ import { SettingsPanel } from './panels/SettingsPanel';
 import { SourcesPanel } from './panels/SourcesPanel';
 import { WelcomePanel } from './panels/WelcomePanel';
 import { call } from './rpc';
+import { ResetLandingContext } from './settings/reset-landing';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { asErrorInfo } from './ui/use-call';
 
@@ -30,13 +31,28 @@ export function App() {
     );
   }, []);
 
-  const nav = useMemo(() => ({ view: view ?? 'sources', go: setView }), [view]);
+  const [resetSummary, setResetSummary] = useState<string | null>(null);
+  const nav = useMemo(
+    () => ({
+      view: view ?? 'sources',
+      go: (next: ViewId) => {
+        setResetSummary(null);
+        setView(next);
+      },
+    }),
+    [view],
+  );
+  const landAfterReset = useCallback((summary: string) => {
+    setResetSummary(summary);
+    setView('welcome');
+  }, []);
 
   return (
     <NavigationContext.Provider value={nav}>
       <main>
         <header class="app-header">
-          <h1>Tapdash</h1>
+          {/* Sheets' own title bar above the sidebar already says Tapdash: kept for screen readers only. */}
+          <h1 class="visually-hidden">Tapdash</h1>
           {ctx && (
             <p class="small-text muted" data-testid="context">
               {ctx.spreadsheetName} · {ctx.timeZone} · {ctx.user}
@@ -62,12 +78,16 @@ export function App() {
         {!ctx && !error && <p class="muted">Loading…</p>}
         {ctx && (
           <ContextProvider value={ctx}>
-            {view === 'welcome' && <WelcomePanel />}
+            {view === 'welcome' && <WelcomePanel notice={resetSummary} />}
             {view === 'sources' && <SourcesPanel />}
             {view === 'reports' && <ReportsPanel />}
             {view === 'dashboard' && <DashboardPanel />}
             {view === 'schedule' && <SchedulePanel />}
-            {view === 'settings' && <SettingsPanel />}
+            {view === 'settings' && (
+              <ResetLandingContext.Provider value={landAfterReset}>
+                <SettingsPanel />
+              </ResetLandingContext.Provider>
+            )}
           </ContextProvider>
         )}
         <footer class="help-link">

@@ -63,6 +63,8 @@ export const shopify = {
       required: true,
       help: 'Your store’s myshopify.com address, shown in Settings → Domains (not your own domain).',
       placeholder: 'mystore.myshopify.com',
+      // People paste the address bar's https://mystore.myshopify.com/ — keep only the domain.
+      normalize: 'domain',
       pattern: '^[A-Za-z0-9][A-Za-z0-9-]*\\.myshopify\\.com$',
       patternMessage: 'Type the myshopify.com address without https://, for example mystore.myshopify.com.',
     },

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PlaygroundInfo } from '../server';
 import type { SheetView, WorkbookView } from '../sheet-view';
+import { clockLabel } from './clock-label';
 import { Grid } from './grid';
 
 const MENU = [
@@ -118,7 +119,7 @@ function App() {
           )}
         </div>
         <span class="clock">
-          Emulated · {workbook?.timeZone} · {workbook ? new Date(workbook.now).toLocaleString() : ''}
+          Emulated · {workbook?.timeZone} · {workbook ? clockLabel(workbook.now, workbook.timeZone) : ''}
         </span>
       </div>
       <div class="pg-grid">

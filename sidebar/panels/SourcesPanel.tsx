@@ -8,6 +8,8 @@ import { useNavigation } from '../navigation';
 import { call } from '../rpc';
 import { ConnectionCard } from '../sources/ConnectionCard';
 import { ConnectorPicker } from '../sources/ConnectorPicker';
+import { scheduleNote } from '../sources/connection-notes';
+import { demoToOfferRemoving, readDismissed, writeDismissed } from '../sources/demo-offer';
 import { SetupForm } from '../sources/SetupForm';
 import { SyncProgressView } from '../sources/SyncProgress';
 import '../sources/sources.css';
@@ -21,6 +23,10 @@ type Mode =
   | { kind: 'pick' }
   | { kind: 'setup'; connector: ConnectorInfo; editing?: ConnectionSummary }
   | { kind: 'sync'; connectionId: string; label: string };
+
+/** The sidebar's own storage, where the browser allows it. */
+const browserStorage = (): Storage | undefined =>
+  typeof localStorage === 'undefined' ? undefined : localStorage;
 
 /**
  * Sources: the connections with their health and actions; adding one (picker → setup form);
@@ -38,6 +44,8 @@ export function SourcesPanel() {
   const [now, setNow] = useState(Date.now());
   const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const [demoOfferDismissed, setDemoOfferDismissed] = useState(() => readDismissed(browserStorage));
+  const [removingDemo, setRemovingDemo] = useState<string | null>(null);
 
   async function load(): Promise<ConnectionSummary[] | null> {
     try {
@@ -68,9 +76,9 @@ export function SourcesPanel() {
     if (mode.kind !== 'list') headingRef.current?.focus();
   }, [mode.kind]);
 
-  function startSync(connectionId: string, label: string) {
+  function startSync(connectionId: string, label: string, connector: string) {
     setMode({ kind: 'sync', connectionId, label });
-    void sync.start(connectionId).then(() => load());
+    void sync.start(connectionId, connector).then(() => load());
   }
 
   /** A removed source's tiles and charts leave the Dashboard at once, not at the next schedule. */
@@ -89,6 +97,12 @@ export function SourcesPanel() {
     sync.reset();
     setMode({ kind: 'list' });
     void load();
+  }
+
+  const demoOffer = !demoOfferDismissed && connections ? demoToOfferRemoving(connections) : undefined;
+  function dismissDemoOffer() {
+    writeDismissed(browserStorage);
+    setDemoOfferDismissed(true);
   }
 
   const connectorOf = (c: ConnectionSummary) => connectors?.find((k) => k.id === c.connector);
@@ -114,6 +128,32 @@ export function SourcesPanel() {
 
       {mode.kind === 'list' && connections && (
         <>
+          {demoOffer && removingDemo === null && (
+            <section class="notice info-notice" aria-label="Remove the demo" data-testid="demo-offer">
+              <p>Your own data is in. Remove the demo?</p>
+              <div class="actions">
+                <Button
+                  small
+                  danger
+                  testId="demo-offer-remove"
+                  onClick={() => {
+                    setRemovingDemo(demoOffer.id);
+                    dismissDemoOffer();
+                  }}
+                >
+                  Remove the demo
+                </Button>
+                <Button small testId="demo-offer-keep" onClick={dismissDemoOffer}>
+                  Keep it
+                </Button>
+              </div>
+            </section>
+          )}
+          {connections.length > 0 && scheduleNote(schedule) && (
+            <p class="small-text muted" data-testid="sources-schedule-note">
+              {scheduleNote(schedule)}
+            </p>
+          )}
           {connections.length === 0 ? (
             <p class="muted">No sources yet. Add one to start filling your Dashboard.</p>
           ) : (
@@ -125,15 +165,17 @@ export function SourcesPanel() {
                   all={connections}
                   connector={connectorOf(c)}
                   schedule={schedule}
+                  askRemove={removingDemo === c.id}
                   me={user}
                   now={now}
-                  onSync={() => startSync(c.id, c.label)}
+                  onSync={() => startSync(c.id, c.label, c.connector)}
                   onEdit={() => {
                     const connector = connectorOf(c);
                     if (connector) setMode({ kind: 'setup', connector, editing: c });
                   }}
                   onChanged={(u) => setConnections((all) => all?.map((x) => (x.id === u.id ? u : x)) ?? null)}
                   onRemoved={(id) => {
+                    setRemovingDemo(null);
                     setConnections((all) => all?.filter((x) => x.id !== id) ?? null);
                     void load();
                     void rebuildWithout(c.label);
@@ -172,7 +214,7 @@ export function SourcesPanel() {
           connector={mode.connector}
           editing={mode.editing}
           me={user}
-          onSaved={(saved) => startSync(saved.id, saved.label)}
+          onSaved={(saved) => startSync(saved.id, saved.label, saved.connector)}
           onCancel={() => setMode({ kind: connections?.length ? 'list' : 'pick' })}
         />
       )}

@@ -6,7 +6,7 @@ import { SyncProgressView } from '../sources/SyncProgress';
 import '../sources/sources.css';
 import { useSyncRun } from '../sources/use-sync-run';
 import { Button } from '../ui/Button';
-import { ErrorNotice } from '../ui/ErrorNotice';
+import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { asErrorInfo } from '../ui/use-call';
 
 type StepState = 'todo' | 'active' | 'done' | 'failed';
@@ -17,7 +17,7 @@ const STEP_MARKS: Record<StepState, string> = { todo: '○', active: '◐', done
  * First run: two ways in. The demo builds a Demo source, syncs it, builds the summary tabs and
  * the Dashboard, then shows the Dashboard — each step visible while it runs.
  */
-export function WelcomePanel() {
+export function WelcomePanel({ notice = null }: { notice?: string | null }) {
   const nav = useNavigation();
   const sync = useSyncRun();
   const [connectionId, setConnectionId] = useState<string | null>(null);
@@ -43,7 +43,7 @@ export function WelcomePanel() {
         setSaving(false);
       }
     }
-    const outcome = await sync.start(id);
+    const outcome = await sync.start(id, 'demo');
     if (outcome.phase === 'finished') nav.go('dashboard');
   }
 
@@ -73,6 +73,7 @@ export function WelcomePanel() {
   return (
     <section aria-labelledby="welcome-title" data-testid="panel-welcome">
       <h2 id="welcome-title">Welcome to Tapdash</h2>
+      <SuccessNotice text={notice} testId="welcome-reset-notice" />
       <p>
         Tapdash pulls numbers from the tools you use (Stripe, GitHub, Google Analytics…) into this spreadsheet
         and keeps a Dashboard tab up to date. No code, no SQL.

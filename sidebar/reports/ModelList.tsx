@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ModelListing } from '../../src/model/model-api';
+import { useSidebarContext } from '../context';
 import { call } from '../rpc';
 import { Button } from '../ui/Button';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -22,16 +23,35 @@ const STATUS: Record<
   none: { words: 'not run yet', pill: 'none' },
 };
 
-/** "2026-03-05T14:07:00.000Z" → "2026-03-05 14:07" (the browser's own time). */
-function when(iso: string): string {
+/**
+ * "2026-03-05T14:07:00.000Z" → "2026-03-05 09:07" in the spreadsheet's time zone (New York
+ * here), as the Dashboard and the Sync log write times, whatever zone the browser is in.
+ */
+export function when(iso: string, timeZone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(d);
+  } catch {
+    // A zone this browser does not know: UTC, said so, rather than a time that looks local.
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
 /** Every model with its last refresh; the founder's own reports can be edited or deleted. */
 export function ModelList({ models, onEdit, onChanged }: Props) {
+  const { timeZone } = useSidebarContext();
   const [confirming, setConfirming] = useState<string | null>(null);
   const del = useCall((name: string) => call('deleteReport', name));
   if (!models.length)
@@ -53,7 +73,7 @@ export function ModelList({ models, onEdit, onChanged }: Props) {
               <p class="small-text muted">
                 {m.origin === 'user' ? 'Your report' : 'Built-in'}
                 {m.lastRun &&
-                  ` · ${m.lastRun.rows.toLocaleString('en-US')} rows · refreshed ${when(m.lastRun.at)}`}
+                  ` · ${m.lastRun.rows.toLocaleString('en-US')} rows · refreshed ${when(m.lastRun.at, timeZone)}`}
               </p>
               {m.lastRun?.error && (
                 <div class="notice error-notice small-text">

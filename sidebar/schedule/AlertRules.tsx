@@ -12,6 +12,14 @@ interface Props {
   onChange(rules: AlertRule[]): void;
 }
 
+/**
+ * The number in what people type for an amount: "$10,000", "€ 2 500" or "5%" as they write it
+ * on the Dashboard. Currency signs, spaces and a trailing % go; commas go in alertOf.
+ */
+export function typedAmount(text: string): string {
+  return text.replace(/[\p{Sc}\s]/gu, '').replace(/%$/, '');
+}
+
 /** The alert rules: the list with a remove button each, and a small form to add one. */
 export function AlertRules({ rules, metrics, onChange }: Props) {
   const [metricId, setMetricId] = useState(metrics[0]?.id ?? '');
@@ -82,7 +90,12 @@ export function AlertRules({ rules, metrics, onChange }: Props) {
         <Button
           testId="add-alert"
           onClick={() => {
-            const made = alertOf(metricId, kind, amount, `a${Date.now().toString(36)}${rules.length}`);
+            const made = alertOf(
+              metricId,
+              kind,
+              typedAmount(amount),
+              `a${Date.now().toString(36)}${rules.length}`,
+            );
             if ('problem' in made) {
               setProblem(made.problem);
               return;

@@ -5,6 +5,7 @@ import { Button } from '../ui/Button';
 import { ErrorNotice, SuccessNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { useCall } from '../ui/use-call';
+import { useResetLanding } from './reset-landing';
 
 /** Must match RESET_WORD in src/settings/reset.ts, which checks it again. */
 const WORD = 'RESET';
@@ -15,7 +16,9 @@ export function ResetTapdash({ onReset }: { onReset(): void }) {
   const [deleteTabs, setDeleteTabs] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const reset = useCall(() => call('resetTapdash', { confirm: typed, deleteTabs }));
-  const confirmed = typed.trim().toUpperCase() === WORD;
+  // Exactly the capitals asked for, as the server checks: a reset is not undone.
+  const confirmed = typed.trim() === WORD;
+  const land = useResetLanding();
 
   const summary = (r: ResetResult) =>
     r.tabsRemoved.length
@@ -69,6 +72,7 @@ export function ResetTapdash({ onReset }: { onReset(): void }) {
             setTyped('');
             setDone(summary(r));
             onReset();
+            land(summary(r));
           }}
         >
           Reset Tapdash

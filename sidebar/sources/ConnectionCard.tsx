@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ScheduleBrief } from '../../src/connect/sources-view';
 import type { ConnectorInfo } from '../../src/entry/api';
 import type { ConnectionHealth, ConnectionSummary } from '../../src/sync/status';
@@ -26,6 +26,8 @@ interface Props {
   all: readonly ConnectionSummary[];
   connector: ConnectorInfo | undefined;
   schedule: ScheduleBrief | null;
+  /** Opens the remove confirmation with its data tabs ticked for deletion (the demo offer). */
+  askRemove?: boolean;
   me: string;
   now: number;
   onSync: () => void;
@@ -40,6 +42,7 @@ export function ConnectionCard({
   all,
   connector,
   schedule,
+  askRemove = false,
   me,
   now,
   onSync,
@@ -49,12 +52,23 @@ export function ConnectionCard({
 }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [deleteTabs, setDeleteTabs] = useState(false);
+  const confirmRef = useRef<HTMLFieldSetElement>(null);
+  useEffect(() => {
+    if (!askRemove) return;
+    setDeleteTabs(true);
+    setConfirming(true);
+  }, [askRemove]);
+  // The confirmation opened from elsewhere (the demo offer) is where the user's focus goes next.
+  useEffect(() => {
+    if (askRemove && confirming) confirmRef.current?.querySelector<HTMLElement>('input:checked')?.focus();
+  }, [askRemove, confirming]);
   const pause = useCall((paused: boolean) => call('setConnectionPaused', c.id, paused));
   const remove = useCall((alsoTabs: boolean) => call('removeConnection', c.id, alsoTabs));
   const note = ownershipNote(c, connector?.fields ?? [], schedule, me);
   const shared = sharedMetricsNote(c, all);
   const busy = pause.busy || remove.busy;
   const tabs = c.streams.filter((s) => s.status !== 'never').length;
+  const nextRun = nextRunText(c, schedule);
 
   async function togglePause() {
     const updated = await pause.run(!c.paused);
@@ -82,9 +96,11 @@ export function ConnectionCard({
         {c.lastSuccessAt ? `Last synced ${timeAgo(c.lastSuccessAt, now)}` : 'Not synced yet'} ·{' '}
         {rowsText(c.rows)}
       </p>
-      <p class="small-text muted card-line" data-testid="connection-next-run">
-        {nextRunText(c, schedule)}
-      </p>
+      {nextRun && (
+        <p class="small-text muted card-line" data-testid="connection-next-run">
+          {nextRun}
+        </p>
+      )}
       {shared && (
         <p class="small-text muted card-line" data-testid="connection-shared-note">
           {shared}
@@ -97,10 +113,16 @@ export function ConnectionCard({
         </p>
       )}
       <div class="actions card-actions">
-        <Button small onClick={onSync} disabled={busy || c.paused} testId="connection-sync">
+        <Button
+          small
+          onClick={onSync}
+          disabled={busy || c.paused}
+          testId="connection-sync"
+          label={`Sync now: ${c.label}`}
+        >
           Sync now
         </Button>
-        <Button small onClick={onEdit} disabled={busy} testId="connection-edit">
+        <Button small onClick={onEdit} disabled={busy} testId="connection-edit" label={`Edit ${c.label}`}>
           Edit
         </Button>
         <Button
@@ -110,6 +132,8 @@ export function ConnectionCard({
           busyLabel={c.paused ? 'Resuming…' : 'Pausing…'}
           disabled={busy}
           testId="connection-pause"
+          // Card buttons name their source: a screen reader's button list says "Pause Stripe", not "Pause" four times.
+          label={pause.busy ? undefined : `${c.paused ? 'Resume' : 'Pause'} ${c.label}`}
         >
           {c.paused ? 'Resume' : 'Pause'}
         </Button>
@@ -119,13 +143,14 @@ export function ConnectionCard({
           onClick={() => setConfirming(true)}
           disabled={busy || confirming}
           testId="connection-remove"
+          label={`Remove ${c.label}`}
         >
           Remove
         </Button>
       </div>
       <ErrorNotice error={pause.error} />
       {confirming && (
-        <fieldset class="confirm-remove" data-testid="remove-confirm">
+        <fieldset class="confirm-remove" data-testid="remove-confirm" ref={confirmRef}>
           <legend>Remove {c.label}?</legend>
           <label class="choice">
             <input

@@ -18,6 +18,7 @@ import {
   type FormValues,
   fieldProblems,
   initialValues,
+  normalizedOnLeave,
   shownProblems,
 } from './setup-values';
 
@@ -69,7 +70,10 @@ export function SetupForm({ connector, editing, me, onSaved, onCancel }: Props) 
     setValues((v) => ({ ...v, [key]: value }));
     setTested(null);
   };
-  const leave = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  const leave = (key: string) => {
+    setValues((v) => normalizedOnLeave(connector.fields, v, key));
+    setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
+  };
 
   function focusFirstProblem(): void {
     const key = Object.keys(problems)[0];
@@ -78,11 +82,8 @@ export function SetupForm({ connector, editing, me, onSaved, onCancel }: Props) 
 
   async function test(): Promise<boolean> {
     const result = await call('testConnection', connectionInput(connector.id, values, editing?.id));
-    setTested(
-      result.columns.length
-        ? `${result.message} Columns: ${result.columns.slice(0, 6).join(', ')}${result.columns.length > 6 ? '…' : ''}.`
-        : result.message,
-    );
+    // The server's sentence is for founders; API column names would mean nothing to them.
+    setTested(result.message);
     return true;
   }
 
@@ -186,6 +187,21 @@ export function SetupForm({ connector, editing, me, onSaved, onCancel }: Props) 
           {advanced.map(renderField)}
         </details>
       )}
+      {/*
+        At 300 px three buttons do not fit one line: testing sits with the settings it checks,
+        and Save and sync keeps Cancel beside it instead of stranding it on a line of its own.
+      */}
+      <div class="actions">
+        <Button
+          onClick={() => run('test')}
+          busy={busy === 'test'}
+          busyLabel="Testing…"
+          disabled={busy !== null}
+          testId="setup-test"
+        >
+          Test connection
+        </Button>
+      </div>
       <ErrorNotice error={error} testId="setup-error" />
       <SuccessNotice text={tested} testId="setup-tested" />
       <div class="actions">
@@ -198,15 +214,6 @@ export function SetupForm({ connector, editing, me, onSaved, onCancel }: Props) 
           testId="setup-save"
         >
           Save and sync
-        </Button>
-        <Button
-          onClick={() => run('test')}
-          busy={busy === 'test'}
-          busyLabel="Testing…"
-          disabled={busy !== null}
-          testId="setup-test"
-        >
-          Test connection
         </Button>
         <Button onClick={onCancel} disabled={busy !== null} testId="setup-cancel">
           Cancel

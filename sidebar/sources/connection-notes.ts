@@ -7,14 +7,21 @@ import type { ConnectionSummary } from '../../src/sync/status';
 export function nextRunText(
   connection: Pick<ConnectionSummary, 'paused'>,
   schedule: ScheduleBrief | null,
-): string {
+): string | undefined {
   if (connection.paused) return 'Paused: the schedule skips it until you resume it.';
-  if (!schedule) return 'Next scheduled run: unknown.';
-  if (!schedule.owner)
-    return 'No schedule yet: it syncs only when you press Sync now. Set one up in Schedule.';
-  if (schedule.kind === 'off') return 'Schedule is off: it syncs only when you press Sync now.';
+  // No schedule is the same news for every card: scheduleNote says it once above the list.
+  if (!schedule || scheduleNote(schedule)) return undefined;
   const when = schedule.description.charAt(0).toLowerCase() + schedule.description.slice(1);
   return `Next scheduled run: ${when}.`;
+}
+
+/** What the Sources list says once, above the cards, when no schedule syncs them; else undefined. */
+export function scheduleNote(schedule: ScheduleBrief | null): string | undefined {
+  if (!schedule) return 'Next scheduled run: unknown.';
+  if (!schedule.owner)
+    return 'No schedule yet: sources sync only when you press Sync now. Set one up in Schedule.';
+  if (schedule.kind === 'off') return 'Schedule is off: sources sync only when you press Sync now.';
+  return undefined;
 }
 
 /**

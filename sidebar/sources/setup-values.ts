@@ -1,4 +1,4 @@
-import { BASE_URL_KEY, validateConfig } from '../../src/connect/config-validation';
+import { BASE_URL_KEY, normalizeValue, validateConfig } from '../../src/connect/config-validation';
 import type { ConnectionInput } from '../../src/connect/connection-store';
 import type { ConfigField } from '../../src/connect/connector-spec';
 
@@ -37,6 +37,21 @@ export function fieldProblems(
   for (const p of validateConfig({ fields: [...fields] }, values, { secretsOptional: editing }))
     out[p.key] ??= p.message;
   return out;
+}
+
+/**
+ * The values once the user leaves a field that the server cleans (a pasted
+ * https://mystore.myshopify.com/ becomes mystore.myshopify.com): the form shows what will be saved.
+ */
+export function normalizedOnLeave(
+  fields: readonly ConfigField[],
+  values: FormValues,
+  key: string,
+): FormValues {
+  const field = fields.find((f) => f.key === key);
+  if (!field?.normalize) return values;
+  const clean = normalizeValue(field, values[key] ?? '');
+  return clean === values[key] ? values : { ...values, [key]: clean };
 }
 
 /**

@@ -39,7 +39,7 @@ export function useSyncRun() {
     [],
   );
 
-  const start = useCallback(async (connectionId: string): Promise<SyncRunState> => {
+  const start = useCallback(async (connectionId: string, connector: string): Promise<SyncRunState> => {
     cancelled.current = false;
     let next: SyncRunState = { ...IDLE, phase: 'syncing' };
     const show = (s: SyncRunState) => {
@@ -58,7 +58,7 @@ export function useSyncRun() {
       if (!progress.done) return done({ ...next, phase: 'stopped', progress });
       show({ ...next, phase: 'refreshing', progress });
       const refreshed = await call('refreshNow');
-      return done({ ...next, phase: 'finished', built: describeBuilt(refreshed) });
+      return done({ ...next, phase: 'finished', built: describeBuilt(refreshed, connector) });
     } catch (e) {
       return done({ ...next, phase: 'failed', error: asErrorInfo(e) });
     }

@@ -1,4 +1,4 @@
-import type { ConfigField, ConnectorSpec } from './connector-spec';
+import type { ConfigField, ConnectorSpec, FieldNormalizer } from './connector-spec';
 
 export interface FieldProblem {
   key: string;
@@ -17,6 +17,25 @@ export function isLocalUrl(url: string): boolean {
 }
 
 /**
+ * What a field's value means once the way people type it is set aside: surrounding spaces
+ * always, and for a `domain` field the https:// and anything after the host that a copy from
+ * the address bar brings along. Saving, testing and the sidebar's form all check this value,
+ * so the CLI's tapdash.json is forgiven the same way.
+ */
+export function normalizeValue(field: Pick<ConfigField, 'normalize'>, value: string): string {
+  const text = value.trim();
+  return field.normalize ? NORMALIZERS[field.normalize](text) : text;
+}
+
+const NORMALIZERS: Record<FieldNormalizer, (text: string) => string> = {
+  domain: (text) =>
+    text
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+      .replace(/[/?#].*$/s, '')
+      .toLowerCase(),
+};
+
+/**
  * Checks a connection's settings against the connector's declared fields, in plain words
  * a founder understands. `secretsOptional`: when editing, an empty secret keeps the saved one.
  */
@@ -28,7 +47,7 @@ export function validateConfig(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const field of connector.fields) {
-    const value = (config[field.key] ?? '').trim();
+    const value = normalizeValue(field, config[field.key] ?? '');
     if (value === '') {
       const optional = !field.required || (field.kind === 'secret' && options.secretsOptional);
       if (!optional) problems.push({ key: field.key, message: `"${field.label}" is required.` });
@@ -70,16 +89,18 @@ function urlProblem(label: string, value: string): string | undefined {
   return undefined;
 }
 
-/** Keeps only the keys the connector declares (plus baseUrl), trimmed: nothing else is stored. */
+/** Keeps only the keys the connector declares (plus baseUrl), normalized: nothing else is stored. */
 export function cleanConfig(
   connector: ConnectorSpec,
   config: Readonly<Record<string, unknown>>,
 ): Record<string, string> {
-  const keys = new Set([...connector.fields.map((f) => f.key), BASE_URL_KEY]);
+  const fields = new Map<string, Pick<ConfigField, 'normalize'>>(connector.fields.map((f) => [f.key, f]));
+  if (!fields.has(BASE_URL_KEY)) fields.set(BASE_URL_KEY, {});
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(config)) {
-    if (!keys.has(k) || v === undefined || v === null) continue;
-    const text = String(v).trim();
+    const field = fields.get(k);
+    if (!field || v === undefined || v === null) continue;
+    const text = normalizeValue(field, String(v));
     if (text !== '') out[k] = text;
   }
   return out;

@@ -46,7 +46,12 @@ export interface ConfigField {
   patternMessage?: string;
   options?: Array<{ value: string; label: string }>;
   default?: string;
+  /** How to clean what people paste before it is checked and stored (config-validation.ts). */
+  normalize?: FieldNormalizer;
 }
+
+/** `domain`: a bare host name, from "https://Shop.example.com/admin" to "shop.example.com". */
+export type FieldNormalizer = 'domain';
 
 /** Where credentials go. `field`s name ConfigField keys. */
 export type AuthSpec =

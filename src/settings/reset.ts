@@ -43,7 +43,8 @@ const SECRETS_PREFIX = 'tapdash.secrets.';
 const KEPT_WITH_TABS = [DASHBOARD_STATE_KEY, 'tapdash.tab.'];
 
 export function resetTapdash(gas: Gas, input: ResetInput, catalog: Catalog): ResetResult {
-  if (!input || String(input.confirm).trim().toUpperCase() !== RESET_WORD)
+  // Exact capitals: a stray or careless call must not wipe the setup.
+  if (!input || String(input.confirm).trim() !== RESET_WORD)
     throw new TapdashError({
       code: 'reset-not-confirmed',
       message: 'Nothing was reset: the confirmation word did not match.',

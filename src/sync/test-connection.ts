@@ -115,9 +115,22 @@ export function testConnection(
   return {
     records: records.length,
     columns: [...columns].slice(0, 30),
-    message:
-      records.length > 0
-        ? `Connected to ${connector.label}: the first page of ${stream.label} has ${records.length} records.`
-        : `Connected to ${connector.label}, but ${stream.label} has no records yet.`,
+    message: testedMessage(connector.label, stream.label, records.length),
   };
+}
+
+/**
+ * "Connected to Stripe: 94 customers on the first page." — what a founder can check against
+ * their own account, in one sentence; the raw column names stay in `columns` for tools.
+ */
+export function testedMessage(source: string, streamLabel: string, records: number): string {
+  const things = inSentence(streamLabel);
+  if (records === 0) return `Connected to ${source}, but there are no ${things} yet.`;
+  if (records === 1) return `Connected to ${source}: 1 record of ${things} on the first page.`;
+  return `Connected to ${source}: ${records.toLocaleString('en-US')} ${things} on the first page.`;
+}
+
+/** "Customers" → "customers", but "CSV import" and "GitHub issues" keep their capitals. */
+function inSentence(label: string): string {
+  return /^[A-Z][a-z]*(?=\s|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }

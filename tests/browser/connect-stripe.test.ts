@@ -44,6 +44,16 @@ describe('connecting Stripe in the sidebar', () => {
     );
   });
 
+  it('at 300 px keeps Cancel beside Save and sync, and leaves the Tapdash title to Sheets', async () => {
+    const save = await s.sidebar.getByTestId('setup-save').boundingBox();
+    const cancel = await s.sidebar.getByTestId('setup-cancel').boundingBox();
+    expect(cancel?.y).toBe(save?.y);
+    expect(await s.sidebar.getByRole('heading', { level: 1, name: 'Tapdash' }).count()).toBe(1);
+    // Visually hidden: a 1 px box, still read out by screen readers.
+    const title = await s.sidebar.getByRole('heading', { level: 1 }).boundingBox();
+    expect(title?.width).toBeLessThanOrEqual(1);
+  });
+
   it('says as the user types that a publishable key cannot read data', async () => {
     await s.sidebar.getByLabel('Secret or restricted API key').fill('pk_live_abcdefghijkl');
     await s.sidebar.getByText(/Publishable keys \(pk_…\) cannot read data/).waitFor();
@@ -68,6 +78,11 @@ describe('connecting Stripe in the sidebar', () => {
 
   it('with the right key saves, shows the sync’s progress, and builds the Stripe summary tabs', async () => {
     await s.sidebar.getByLabel('Secret or restricted API key').fill(RIGHT_KEY);
+    await s.sidebar.getByTestId('setup-test').click();
+    await s.sidebar.getByTestId('setup-tested').waitFor();
+    expect(await s.sidebar.getByTestId('setup-tested').textContent()).toMatch(
+      /^Connected to Stripe: [\d,]+ customers on the first page\.$/,
+    );
     await s.sidebar.getByTestId('setup-save').click();
     await s.sidebar.getByTestId('sync-progress').waitFor();
     await s.sidebar.getByTestId('sync-done').waitFor({ timeout: 60_000 });
@@ -76,7 +91,7 @@ describe('connecting Stripe in the sidebar', () => {
     );
     expect(await s.sidebar.getByTestId('sync-streams').locator('li').count()).toBe(8);
     expect(await s.sidebar.getByTestId('sync-done').textContent()).toMatch(
-      /Stripe is synced\. Built \d+ summary tabs/,
+      /Stripe is synced\. Built \d+ summary tabs \(Stripe/,
     );
     await expectNoHorizontalScroll(s.page);
     await screenshot(s.page, 'stripe-sync-progress');

@@ -113,13 +113,19 @@ describe('the Settings view', () => {
     await sidebarScreenshot(s.page, 'sidebar-settings-import-error');
   });
 
-  it('resets only after the typed confirmation, and keeps the tabs unless asked', async () => {
+  it('resets only after the typed confirmation, keeps the tabs unless asked, and lands on the Welcome view', async () => {
     const panel = s.sidebar.getByTestId('panel-settings');
     const run = panel.getByTestId('reset-run');
     expect(await run.isDisabled()).toBe(true);
+    await panel.getByTestId('reset-confirm').fill('reset');
+    expect(await run.isDisabled()).toBe(true);
     await panel.getByTestId('reset-confirm').fill('RESET');
     await run.click();
-    await panel.getByTestId('reset-done').filter({ hasText: 'Your tabs are still there' }).waitFor();
+    await s.sidebar
+      .getByTestId('welcome-reset-notice')
+      .filter({ hasText: 'Your tabs are still there' })
+      .waitFor();
+    expect(await s.sidebar.getByTestId('panel-welcome').isVisible()).toBe(true);
     expect(await s.run('listConnections')).toEqual([]);
     const book = await s.workbook();
     expect(book.sheets.map((t) => t.name)).toContain('Dashboard');

@@ -42,6 +42,15 @@ describe('resetting Tapdash', () => {
     expect(s.clockTriggers()).toHaveLength(1);
   });
 
+  it('refuses the word in lower case: the confirmation must be typed exactly', () => {
+    const s = setUp();
+    const before = s.docProps();
+    expect(() => s.run((gas) => resetTapdash(gas, { confirm: 'reset', deleteTabs: true }, catalog))).toThrow(
+      'Nothing was reset: the confirmation word did not match.',
+    );
+    expect(s.docProps()).toEqual(before);
+  });
+
   it('removes settings, connections, reports, the schedule trigger and this user’s keys, and keeps every tab', () => {
     const s = setUp();
     const tabsBefore = s.tabs();
@@ -73,7 +82,7 @@ describe('resetting Tapdash', () => {
 
   it('deletes the tabs Tapdash wrote only when asked, and never the founder’s own tabs', () => {
     const s = setUp();
-    const result = s.run((gas) => resetTapdash(gas, { confirm: 'reset', deleteTabs: true }, catalog));
+    const result = s.run((gas) => resetTapdash(gas, { confirm: 'RESET', deleteTabs: true }, catalog));
     expect(result.tabsRemoved).toEqual(
       expect.arrayContaining(['tiny_signups', 'Tiny daily', 'By plan', 'Dashboard', 'Sync log']),
     );

@@ -63,7 +63,7 @@ describe('Generic JSON API connector', () => {
     expect(result).toEqual({
       records: 2,
       columns: ['id', 'total', 'paid', 'customer.email', 'created'],
-      message: 'Connected to JSON API: the first page of Records has 2 records.',
+      message: 'Connected to JSON API: 2 records on the first page.',
     });
     expect(await api.requests()).toHaveLength(1);
   });

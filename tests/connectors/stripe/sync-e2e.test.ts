@@ -295,6 +295,7 @@ describe('Test connection', () => {
   test('reads the first page of customers with a working key', () => {
     expect(test1(KEY)).toMatchObject({
       records: 100,
+      message: 'Connected to Stripe: 100 customers on the first page.',
       columns: expect.arrayContaining(['id', 'email', 'created']),
     });
   });

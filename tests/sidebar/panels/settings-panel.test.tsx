@@ -48,11 +48,13 @@ describe('the Settings panel', () => {
     expect(problems.textContent).toMatch(/file: The file is not valid JSON/);
   });
 
-  it('keeps Reset disabled until RESET is typed', async () => {
+  it('keeps Reset disabled until RESET is typed exactly (not "reset")', async () => {
     const { props } = open();
     const reset = screen.getByTestId('reset-run') as HTMLButtonElement;
     expect(reset.disabled).toBe(true);
     fireEvent.input(screen.getByTestId('reset-confirm'), { target: { value: 'reset' } });
+    expect(reset.disabled).toBe(true);
+    fireEvent.input(screen.getByTestId('reset-confirm'), { target: { value: 'RESET' } });
     expect(reset.disabled).toBe(false);
     fireEvent.click(reset);
     await screen.findByTestId('reset-done');

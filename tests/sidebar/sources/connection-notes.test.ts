@@ -1,4 +1,9 @@
-import { nextRunText, ownershipNote, sharedMetricsNote } from '../../../sidebar/sources/connection-notes';
+import {
+  nextRunText,
+  ownershipNote,
+  scheduleNote,
+  sharedMetricsNote,
+} from '../../../sidebar/sources/connection-notes';
 import type { ConfigField } from '../../../src/connect/connector-spec';
 
 const KEYED: ConfigField[] = [{ key: 'apiKey', label: 'API key', kind: 'secret', required: true }];
@@ -12,11 +17,23 @@ describe('when the schedule next syncs a connection', () => {
   it('says a paused connection is skipped', () => {
     expect(nextRunText({ paused: true }, daily)).toMatch(/^Paused: the schedule skips it/);
   });
+  it('says nothing on a card when nothing is scheduled: the list says it once', () => {
+    expect(nextRunText({ paused: false }, { kind: 'off', description: 'Off', owner: null })).toBeUndefined();
+    expect(nextRunText({ paused: false }, { ...daily, kind: 'off' })).toBeUndefined();
+  });
+});
+
+describe('what the Sources list says once about the schedule', () => {
   it('says when nothing is scheduled, and where to set it up', () => {
-    expect(nextRunText({ paused: false }, { kind: 'off', description: 'Off', owner: null })).toMatch(
+    expect(scheduleNote({ kind: 'off', description: 'Off', owner: null })).toMatch(
       /No schedule yet.*Set one up in Schedule/,
     );
-    expect(nextRunText({ paused: false }, { ...daily, kind: 'off' })).toMatch(/Schedule is off/);
+  });
+  it('says when the schedule is off', () => {
+    expect(scheduleNote({ ...daily, kind: 'off' })).toMatch(/Schedule is off/);
+  });
+  it('says nothing when a schedule runs (each card names the next run)', () => {
+    expect(scheduleNote(daily)).toBeUndefined();
   });
 });
 

@@ -3,6 +3,7 @@ import {
   declaresBaseUrl,
   fieldProblems,
   initialValues,
+  normalizedOnLeave,
   shownProblems,
 } from '../../../sidebar/sources/setup-values';
 import { sidebarApi } from '../../../src/entry/api';
@@ -68,5 +69,24 @@ describe('checking the setup form as the user types', () => {
     expect(shownProblems(problems, { apiKey: '' }, new Set(), true)).toEqual(problems);
     const wrong = { apiKey: 'Stripe keys start with sk_live_…' };
     expect(shownProblems(wrong, { apiKey: 'pk_' }, new Set(), false)).toEqual(wrong);
+  });
+});
+
+describe('a pasted address in a domain field', () => {
+  const shopify = connectors.find((c) => c.id === 'shopify')!.fields;
+  const typed = { shop: 'https://tapdash-demo.myshopify.com/', accessToken: `shpat_${'a'.repeat(32)}` };
+
+  it('is accepted as the user types it, as the server accepts it', () => {
+    expect(fieldProblems(shopify, typed, false)).toEqual({});
+  });
+
+  it('shows the bare domain once the user leaves the field', () => {
+    expect(normalizedOnLeave(shopify, typed, 'shop').shop).toBe('tapdash-demo.myshopify.com');
+  });
+
+  it('leaves other fields as typed', () => {
+    expect(normalizedOnLeave(shopify, { ...typed, accessToken: ' x ' }, 'accessToken').accessToken).toBe(
+      ' x ',
+    );
   });
 });

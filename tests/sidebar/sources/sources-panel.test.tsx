@@ -50,7 +50,26 @@ describe('the Sources panel', () => {
     expect(within(card).getByTestId('connection-last-sync').textContent).toMatch(
       /^Last synced just now · [\d,]+ rows$/,
     );
-    expect(within(card).getByTestId('connection-next-run').textContent).toMatch(/^No schedule yet/);
+  });
+
+  it('says "No schedule yet" once above the list, not on every card', async () => {
+    const server = withSyncedDemo();
+    server.call('saveConnection', [{ connector: 'demo', config: {} }]);
+    renderAs(server);
+    await screen.findByTestId('connection-demo_2');
+    expect(screen.getByTestId('sources-schedule-note').textContent).toMatch(/^No schedule yet/);
+    expect(screen.getAllByText(/No schedule yet/)).toHaveLength(1);
+    expect(screen.queryAllByTestId('connection-next-run')).toEqual([]);
+  });
+
+  it("names the source in each card button's accessible name", async () => {
+    const server = withSyncedDemo();
+    renderAs(server);
+    const card = await screen.findByTestId('connection-demo');
+    const names = within(card)
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    expect(names).toEqual(['Sync now: Demo data', 'Edit Demo data', 'Pause Demo data', 'Remove Demo data']);
   });
 
   it('says on a second account’s card that it adds to the same metrics, and nothing on the first', async () => {
@@ -164,5 +183,55 @@ describe('another editor of the spreadsheet', () => {
     expect(stopped.textContent).toMatch(
       /saved in ada@example.com's Google account, so only their syncs can use it/,
     );
+  });
+});
+
+describe('offering to remove the demo once the founder’s own data is in', () => {
+  /** The demo synced, then Stripe connected beside it. */
+  function demoAndStripe(): ScriptServer {
+    const server = withSyncedDemo();
+    server.call('saveConnection', [{ connector: 'stripe', config: { apiKey: 'sk_test_abcdefghijklmnop' } }]);
+    return server;
+  }
+
+  beforeEach(() => localStorage.clear());
+
+  it('is not made while the demo is the only source', async () => {
+    renderAs(withSyncedDemo());
+    await screen.findByTestId('connection-demo');
+    expect(screen.queryByTestId('demo-offer')).toBeNull();
+  });
+
+  it('asks "Your own data is in. Remove the demo?" when a real source joins the demo', async () => {
+    renderAs(demoAndStripe());
+    expect((await screen.findByTestId('demo-offer')).textContent).toContain(
+      'Your own data is in. Remove the demo?',
+    );
+  });
+
+  it('goes through the normal removal, with the demo’s data tabs ticked for deletion', async () => {
+    const server = demoAndStripe();
+    renderAs(server);
+    fireEvent.click(await screen.findByTestId('demo-offer-remove'));
+    const card = screen.getByTestId('connection-demo');
+    expect((within(card).getByTestId('remove-delete-tabs') as HTMLInputElement).checked).toBe(true);
+    expect(server.calls.some((c) => c.name === 'removeConnection')).toBe(false);
+    fireEvent.click(within(card).getByTestId('remove-confirm-button'));
+    await waitFor(() => expect(screen.queryByTestId('connection-demo')).toBeNull());
+    expect(server.calls.find((c) => c.name === 'removeConnection')?.args).toEqual(['demo', true]);
+    expect(tabNames(server).filter((n) => n.startsWith('demo_'))).toEqual([]);
+    expect(screen.queryByTestId('demo-offer')).toBeNull();
+  });
+
+  it('is made once: after "Keep it" it does not come back', async () => {
+    const server = demoAndStripe();
+    const first = renderAs(server);
+    fireEvent.click(await screen.findByTestId('demo-offer-keep'));
+    expect(screen.queryByTestId('demo-offer')).toBeNull();
+    first.unmount();
+    renderAs(server);
+    await screen.findByTestId('connection-demo');
+    expect(screen.queryByTestId('demo-offer')).toBeNull();
+    expect(server.call<unknown[]>('listConnections')).toHaveLength(2);
   });
 });
