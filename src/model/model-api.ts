@@ -6,6 +6,7 @@
  * its summary tab (as of its last refresh).
  */
 import { CONNECTORS } from '../../connectors/index';
+import { PACKAGES } from '../../connectors/packages';
 import { listConnections } from '../connect/connection-store';
 import type { ConnectorSpec } from '../connect/connector-spec';
 import type { Gas } from '../platform/gas';
@@ -83,6 +84,8 @@ export function listReportTables(
   gas: Gas,
   packages: readonly MetricPackage[] = [],
   connectors: readonly ConnectorSpec[] = CONNECTORS,
+  /** Every shipped package: a removed source's hidden model tabs are still model tabs, not data. */
+  catalog: readonly MetricPackage[] = PACKAGES,
 ): ReportTable[] {
   const ss = gas.SpreadsheetApp.getActive();
   const clock = spreadsheetClock(gas, ss.getSpreadsheetTimeZone());
@@ -91,7 +94,7 @@ export function listReportTables(
   const tableOfTab = new Map<string, string>();
   for (const [table, tabs] of sourceTabs) for (const tab of tabs) tableOfTab.set(tab, table);
   const models = allModels(gas, packages);
-  const modelTabs = new Set(models.map((m) => m.label ?? m.name));
+  const modelTabs = new Set([...models, ...catalog.flatMap((p) => p.models)].map((m) => m.label ?? m.name));
   const tables: ReportTable[] = [];
   const listed = new Set<string>();
   for (const sheet of ss.getSheets()) {

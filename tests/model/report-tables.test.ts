@@ -54,6 +54,21 @@ function stripeSpreadsheet(): Emulator {
 }
 
 describe('the report builder’s table picker', () => {
+  it('does not offer a removed source’s hidden model tab as data', () => {
+    const emu = stripeSpreadsheet();
+    // "Shopify sales" stays as a hidden tab after Shopify is removed; it is a model's output.
+    emu.run((gas) => hiddenTab(gas, 'Shopify sales', [['month', 'revenue'], ['2026-11', 402]]));
+    const removedPackage: MetricPackage = {
+      connector: 'shopify',
+      models: [{ name: 'shopify_sales', label: 'Shopify sales', hidden: true, sql: 'SELECT 1 AS x' }],
+      metrics: [],
+      charts: [],
+    };
+    const tables = emu.run((gas) => listReportTables(gas, [], undefined, [removedPackage]));
+    expect(tables.map((t) => t.label)).not.toContain('Shopify sales');
+    expect(tables.map((t) => t.name)).not.toContain('Shopify sales');
+  });
+
   it('names a source table by its connector and stream, and keeps the SQL name as its value', () => {
     const emu = stripeSpreadsheet();
     const tables = emu.run((gas) => listReportTables(gas));

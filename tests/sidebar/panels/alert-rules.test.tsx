@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { AlertRules } from '../../../sidebar/schedule/AlertRules';
 import type { AlertRule } from '../../../src/schedule/alerts';
 
-const metrics = [{ id: 'stripe_mrr', label: 'MRR' }];
+const metrics = [{ id: 'stripe_mrr', label: 'MRR', format: 'currency' as const, currency: 'USD' }];
 
 function addAlert(kind: 'below' | 'change', typed: string) {
   const onChange = jest.fn<void, [AlertRule[]]>();
