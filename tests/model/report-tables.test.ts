@@ -57,7 +57,12 @@ describe('the report builder’s table picker', () => {
   it('does not offer a removed source’s hidden model tab as data', () => {
     const emu = stripeSpreadsheet();
     // "Shopify sales" stays as a hidden tab after Shopify is removed; it is a model's output.
-    emu.run((gas) => hiddenTab(gas, 'Shopify sales', [['month', 'revenue'], ['2026-11', 402]]));
+    emu.run((gas) =>
+      hiddenTab(gas, 'Shopify sales', [
+        ['month', 'revenue'],
+        ['2026-11', 402],
+      ]),
+    );
     const removedPackage: MetricPackage = {
       connector: 'shopify',
       models: [{ name: 'shopify_sales', label: 'Shopify sales', hidden: true, sql: 'SELECT 1 AS x' }],
