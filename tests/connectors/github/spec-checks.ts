@@ -1,13 +1,33 @@
+import { findConnector } from '../../../connectors/index';
+import { buildManifest } from '../../../scripts/manifest';
 import { allowlistEntryProblem, isUrlAllowed } from '../../../src/connect/allowlist';
 import type { ConnectorSpec } from '../../../src/connect/connector-spec';
 
+const BASE_MANIFEST = {
+  timeZone: 'Etc/UTC',
+  runtimeVersion: 'V8',
+  exceptionLogging: 'STACKDRIVER',
+  oauthScopes: [],
+  urlFetchWhitelist: [],
+};
+
+/** The urlFetchWhitelist the build writes for this connector alone (plus a self-hoster's extra hosts). */
+export function manifestAllowlist(spec: ConnectorSpec, extraAllowedUrls: string[] = []): string[] {
+  return buildManifest(BASE_MANIFEST, [spec], { extraAllowedUrls }).urlFetchWhitelist;
+}
+
 /**
- * Consistency checks every git connector gets (GitHub and GitLab run the same ones): what the
- * declaration promises the engine, the build and the dashboard is there and fits together.
+ * Consistency checks every HTTP connector gets (GitHub, GitLab, HubSpot, Shopify run the same
+ * ones): what the declaration promises the engine, the build and the dashboard is there and fits
+ * together.
  */
 export function checkConnectorSpec(spec: ConnectorSpec): void {
   const streamNames = spec.streams.map((s) => s.name);
   const fieldKeys = new Set(spec.fields.map((f) => f.key));
+
+  it('is registered with the connectors the add-on ships', () => {
+    expect(findConnector(spec.id)?.label).toBe(spec.label);
+  });
 
   it('declares every primary key, cursor and partition column among the stream columns', () => {
     const missing: string[] = [];

@@ -1,4 +1,3 @@
-import { findConnector } from '../../../connectors';
 import { compactRecord } from '../../../connectors/gitlab/hooks';
 import { gitlabSpec } from '../../../connectors/gitlab/spec';
 import {
@@ -7,17 +6,8 @@ import {
   projectJson,
   type SeedProject,
 } from '../../../playground/mock-apis/gitlab/gitlab-shapes';
-import { buildManifest } from '../../../scripts/manifest';
 import { entryForBaseUrl, isUrlAllowed } from '../../../src/connect/allowlist';
-import { checkColumnsAgainstPayloads, checkConnectorSpec } from '../github/spec-checks';
-
-const BASE_MANIFEST = {
-  timeZone: 'Etc/UTC',
-  runtimeVersion: 'V8',
-  exceptionLogging: 'STACKDRIVER',
-  oauthScopes: [],
-  urlFetchWhitelist: [],
-};
+import { checkColumnsAgainstPayloads, checkConnectorSpec, manifestAllowlist } from '../github/spec-checks';
 
 const project: SeedProject = {
   id: 7,
@@ -50,10 +40,6 @@ describe('GitLab connector spec', () => {
     }),
   });
 
-  it('is registered with the connectors the add-on ships', () => {
-    expect(findConnector('gitlab')).toBe(gitlabSpec);
-  });
-
   it('sends the token in the PRIVATE-TOKEN header', () => {
     expect(gitlabSpec.auth).toEqual({ type: 'header', header: 'PRIVATE-TOKEN', field: 'token' });
   });
@@ -65,11 +51,9 @@ describe('GitLab connector spec', () => {
 
   it('reaches a self-managed GitLab only once its host is added through extraAllowedUrls', () => {
     const selfManaged = 'https://gitlab.acme.io/api/v4/projects';
-    const plain = buildManifest(BASE_MANIFEST, [gitlabSpec]);
-    expect(isUrlAllowed(selfManaged, plain.urlFetchWhitelist)).toBe(false);
+    expect(isUrlAllowed(selfManaged, manifestAllowlist(gitlabSpec))).toBe(false);
     const extra = entryForBaseUrl('https://gitlab.acme.io/api/v4') as string;
-    const withHost = buildManifest(BASE_MANIFEST, [gitlabSpec], { extraAllowedUrls: [extra] });
-    expect(isUrlAllowed(selfManaged, withHost.urlFetchWhitelist)).toBe(true);
+    expect(isUrlAllowed(selfManaged, manifestAllowlist(gitlabSpec, [extra]))).toBe(true);
   });
 
   it('partitions issues and merge requests by the listed or discovered projects', () => {
