@@ -12,6 +12,13 @@
  * double-counting, which a sum cannot do, so tests that care give the daily totals in
  * `dailyUsers`.
  */
+import {
+  type GoogleFault,
+  type GoogleRequest,
+  type GoogleResponse,
+  googleError,
+  googleGate,
+} from '../google-api';
 
 export interface Ga4Fact {
   /** 2024-06-01 */
@@ -26,13 +33,7 @@ export interface Ga4Fact {
   totalRevenue: number;
 }
 
-export interface Ga4Fault {
-  status: number;
-  /** Seconds, sent as Retry-After. */
-  retryAfter?: number;
-  /** A body that is not JSON at all (a proxy's error page, a cut-off reply). */
-  malformed?: boolean;
-}
+export type Ga4Fault = GoogleFault;
 
 export interface Ga4MockState {
   /** The token ScriptApp.getOAuthToken() gives in the emulator; any other is rejected. */
@@ -51,18 +52,8 @@ export interface Ga4MockState {
   served?: number;
 }
 
-interface Request {
-  method: string;
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-interface Response {
-  status?: number;
-  headers?: Record<string, string | undefined>;
-  body?: unknown;
-}
+type Request = GoogleRequest & { body: string };
+type Response = GoogleResponse;
 
 const DIMENSIONS = ['date', 'sessionSourceMedium', 'country', 'countryId'] as const;
 const METRIC_TYPES: Record<string, string> = {
@@ -91,39 +82,19 @@ const REQUEST_FIELDS = new Set([
 ]);
 const MAX_LIMIT = 250_000;
 
-function error(code: number, status: string, message: string, headers?: Response['headers']): Response {
-  return { status: code, headers, body: { error: { code, message, status } } };
-}
+const error = googleError;
 
 const PATH = /^\/v1beta\/properties\/([^/:]+):runReport$/;
 
 export default function ga4Handler(req: Request, state: Ga4MockState): Response | undefined {
   const m = PATH.exec(req.path);
   if (!m) return undefined;
-  if (req.method !== 'POST') return error(404, 'NOT_FOUND', 'Method not found.');
-  const auth = String(req.headers.authorization ?? '');
-  if (auth !== `Bearer ${state.token}`) {
-    return error(
-      401,
-      'UNAUTHENTICATED',
-      'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
-    );
-  }
-  const fault = state.faults?.shift();
-  if (fault) {
-    if (fault.malformed)
-      return {
-        status: fault.status,
-        headers: { 'Content-Type': 'text/html' },
-        body: '<html><body>Bad Gateway',
-      };
-    const retry = fault.retryAfter === undefined ? undefined : String(fault.retryAfter);
-    if (fault.status === 429)
-      return error(429, 'RESOURCE_EXHAUSTED', 'Exhausted concurrent requests quota.', {
-        'Retry-After': retry,
-      });
-    return error(fault.status, 'INTERNAL', 'Internal error encountered.', { 'Retry-After': retry });
-  }
+  const refused = googleGate(req, state, {
+    method: 'POST',
+    quotaMessage: 'Exhausted concurrent requests quota.',
+    malformedBody: '<html><body>Bad Gateway',
+  });
+  if (refused) return refused;
   if (!state.properties.includes(m[1])) {
     return error(
       403,

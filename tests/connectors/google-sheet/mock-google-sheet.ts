@@ -9,6 +9,13 @@
  * With drive.file, a file the user did not pick is refused with 403; one that does not exist
  * is 404. The default export is the handler for tests/support/mock-server.ts.
  */
+import {
+  type GoogleFault,
+  type GoogleRequest,
+  type GoogleResponse,
+  googleError,
+  googleGate,
+} from '../../../playground/mock-apis/google-api';
 
 /** A date or time cell: Sheets keeps a serial number and shows it through the cell's format. */
 export interface DateCell {
@@ -25,11 +32,7 @@ export interface SheetsFile {
   granted: boolean;
 }
 
-export interface SheetsFault {
-  status: number;
-  retryAfter?: number;
-  malformed?: boolean;
-}
+export type SheetsFault = GoogleFault;
 
 export interface SheetsMockState {
   token: string;
@@ -38,54 +41,22 @@ export interface SheetsMockState {
   served?: number;
 }
 
-interface Request {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-interface Response {
-  status?: number;
-  headers?: Record<string, string | undefined>;
-  body?: unknown;
-}
-
-function error(code: number, status: string, message: string, headers?: Response['headers']): Response {
-  return { status: code, headers, body: { error: { code, message, status } } };
-}
+type Request = GoogleRequest;
+type Response = GoogleResponse;
+const error = googleError;
 
 const PATH = /^\/v4\/spreadsheets\/([^/]+)\/values\/([^/]+)$/;
 
 export default function sheetsHandler(req: Request, state: SheetsMockState): Response | undefined {
   const m = PATH.exec(req.path);
   if (!m) return undefined;
-  if (req.method !== 'GET') return error(404, 'NOT_FOUND', 'Method not found.');
-  if (String(req.headers.authorization ?? '') !== `Bearer ${state.token}`) {
-    return error(
-      401,
-      'UNAUTHENTICATED',
-      'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
-    );
-  }
-  const fault = state.faults?.shift();
-  if (fault) {
-    if (fault.malformed)
-      return {
-        status: fault.status,
-        headers: { 'Content-Type': 'text/html' },
-        body: '<!DOCTYPE html><html>',
-      };
-    const headers = { 'Retry-After': fault.retryAfter === undefined ? undefined : String(fault.retryAfter) };
-    if (fault.status === 429)
-      return error(
-        429,
-        'RESOURCE_EXHAUSTED',
-        "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'.",
-        headers,
-      );
-    return error(fault.status, 'INTERNAL', 'Internal error encountered.', headers);
-  }
+  const refused = googleGate(req, state, {
+    method: 'GET',
+    quotaMessage:
+      "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com'.",
+    malformedBody: '<!DOCTYPE html><html>',
+  });
+  if (refused) return refused;
   const file = state.files[decodeURIComponent(m[1])];
   if (!file) return error(404, 'NOT_FOUND', 'Requested entity was not found.');
   if (!file.granted) return error(403, 'PERMISSION_DENIED', 'The caller does not have permission');
@@ -94,7 +65,7 @@ export default function sheetsHandler(req: Request, state: SheetsMockState): Res
   if (!range) return error(400, 'INVALID_ARGUMENT', `Unable to parse range: ${a1}`);
   state.served = (state.served ?? 0) + 1;
   const grid = file.tabs[range.tab];
-  const values = cut(grid, range).map((row) => row.map((c) => render(c, req.query)));
+  const values = cut(grid, range).map((row) => row.map((c) => render(c, req.query ?? {})));
   const trimmed = trimEmpty(values);
   const body: Record<string, unknown> = {
     range: `${quote(range.tab)}!${a1Of(range, grid)}`,
